@@ -1,0 +1,3 @@
+"""Crosswalk: a knowledge-base site generator on MkDocs and Material."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,89 @@
+"""The ``crosswalk`` command: check, scaffold and inspect a knowledge base from the terminal."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import click
+
+from .core import KINDS, ContentError, load_knowledge_base
+from .core.scaffold import scaffold, slugify
+from .core.schema import front_matter_schema
+from .core.stats import knowledge_base_stats
+
+KB_OPTION = click.option("--kb", "kb_dir", default="kb", show_default=True, type=click.Path(file_okay=False), help="Knowledge-base folder.")
+
+
+def _load(kb_dir: str):
+    """Load the knowledge base or print every problem and exit 1 (never a traceback)."""
+    try:
+        return load_knowledge_base(kb_dir, display_root=kb_dir.rstrip("/"))
+    except ContentError as exc:
+        click.echo(exc.report(), err=True)
+        sys.exit(1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="mkdocs-crosswalk")
+def main():
+    """Crosswalk: a knowledge base for teams shipping AI products."""
+
+
+@main.command()
+@KB_OPTION
+def check(kb_dir):
+    """Validate every entry; print each problem as path:line: field: message."""
+    kb = _load(kb_dir)
+    counts = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in kb.counts().items())
+    click.echo(f"{len(kb)} entries OK: {counts}")
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(list(KINDS)))
+@click.argument("title")
+@KB_OPTION
+@click.option("--id", "entry_id", help="Entry id (default: from the title).")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def new(kind, title, kb_dir, entry_id, force):
+    """Write a filled-in template for a new entry of KIND."""
+    entry_id = entry_id or slugify(title)
+    target = Path(kb_dir) / KINDS[kind].SECTION / f"{entry_id}.md"
+    if target.exists() and not force:
+        click.echo(f"{target} already exists; choose another --id or pass --force to overwrite it", err=True)
+        sys.exit(1)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(scaffold(kind, title), encoding="utf-8")
+    click.echo(f"wrote {target}")
+
+
+@main.command()
+def schema():
+    """Print the JSON Schema of entry front matter."""
+    click.echo(json.dumps(front_matter_schema(), indent=2))
+
+
+@main.command()
+@KB_OPTION
+@click.option("--max-age", "max_age_days", default=365, show_default=True, help="Days after 'reviewed' before an entry is due for review.")
+def stats(kb_dir, max_age_days):
+    """Counts per kind, unreferenced entries, entries due for review."""
+    kb = _load(kb_dir)
+    report = knowledge_base_stats(kb, today=date.today(), max_age=timedelta(days=max_age_days))
+    click.echo("Entries per kind:")
+    for kind, n in report.counts.items():
+        click.echo(f"  {kind:<11}{n:>5}")
+    click.echo(f"  {'total':<11}{len(kb):>5}")
+    click.echo(f"Unreferenced entries ({len(report.unreferenced)}):")
+    for entry in report.unreferenced:
+        click.echo(f"  {entry.id} ({entry.kind}) {entry.source.path}")
+    click.echo(f"Due for review, reviewed more than {max_age_days} days ago or never ({len(report.stale)}):")
+    for entry in report.stale:
+        when = entry.reviewed.isoformat() if entry.reviewed else "never"
+        click.echo(f"  {entry.id} ({entry.kind}) last reviewed {when}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

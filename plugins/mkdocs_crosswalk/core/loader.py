@@ -1,0 +1,236 @@
+"""Read a knowledge-base folder into entries, or report every problem found in one go."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+
+import pydantic
+
+from .frontmatter import FrontMatter, FrontMatterError, parse_front_matter
+from .knowledge_base import KnowledgeBase
+from .models import KINDS, Comparison, Entry, Role, Source
+from .problems import ContentError, Problem, format_location
+from .references import Reference, ReferenceGraph, field_refs, find_wikilinks, markdown_texts
+
+MAX_ENTRY_BYTES = 1_000_000  # far above any real entry; stops a pasted data dump from stalling the build
+
+
+class ParseCache:
+    """Parsed entries keyed by path and content hash, so a rebuild re-parses only changed files."""
+
+    def __init__(self):
+        self._store: dict[tuple[str, str], Entry | list[Problem]] = {}
+        self.parsed = 0  # files actually parsed (cache misses), for tests and benchmarks
+
+    def get_or_parse(self, raw: bytes, path: str, rel_path: str) -> Entry | list[Problem]:
+        key = (path, hashlib.blake2b(raw, digest_size=16).hexdigest())
+        if key not in self._store:
+            self.parsed += 1
+            self._store[key] = parse_entry(raw, path, rel_path)
+        return self._store[key]
+
+    def retain(self, paths: set[str]) -> None:
+        """Forget entries of files that no longer exist (or changed), keeping memory bounded in `serve`."""
+        latest = {}
+        for key, value in self._store.items():
+            if key[0] in paths:
+                latest[key] = value
+        self._store = latest
+
+
+def load_knowledge_base(root: str | Path, *, display_root: str | None = None, cache: ParseCache | None = None) -> KnowledgeBase:
+    """Load every ``.md`` file under ``root``; raise :class:`ContentError` listing all problems."""
+    root = Path(root)
+    display_root = (display_root if display_root is not None else str(root)).rstrip("/")
+    if not root.is_dir():
+        raise ContentError([Problem(display_root or ".", 0, "", "the knowledge-base folder does not exist")])
+    cache = cache or ParseCache()
+    problems: list[Problem] = []
+    entries: list[Entry] = []
+    paths: set[str] = set()
+    for file in sorted(_entry_files(root)):
+        rel_path = file.relative_to(root).as_posix()
+        path = f"{display_root}/{rel_path}" if display_root else rel_path
+        paths.add(path)
+        size = file.stat().st_size
+        if size > MAX_ENTRY_BYTES:
+            problems.append(Problem(path, 1, "", f"the file is {size / 1e6:.1f} MB; an entry may be at most {MAX_ENTRY_BYTES / 1e6:.0f} MB, split it"))
+            continue
+        result = cache.get_or_parse(file.read_bytes(), path, rel_path)
+        if isinstance(result, list):
+            problems.extend(result)
+        else:
+            entries.append(result)
+    cache.retain(paths)
+    by_id, id_problems = _index_ids(entries)
+    problems.extend(id_problems)
+    references, ref_problems = _resolve_references(by_id)
+    problems.extend(ref_problems)
+    if problems:
+        raise ContentError(problems)
+    return KnowledgeBase(root=root, entries=by_id, graph=ReferenceGraph(references))
+
+
+def _entry_files(root: Path):
+    for file in root.rglob("*.md"):
+        if not any(part.startswith(".") for part in file.relative_to(root).parts):
+            yield file
+
+
+def parse_entry(raw: bytes, path: str, rel_path: str) -> Entry | list[Problem]:
+    """Parse one file into an entry, or return its problems. Never raises for bad content."""
+    try:
+        text = raw.decode("utf-8-sig")  # a byte-order mark from a Windows editor is harmless
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return [Problem(path, line, "", f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be read); save it as UTF-8")]
+    try:
+        front = parse_front_matter(text, path)
+    except FrontMatterError as exc:
+        return exc.problems
+    data = front.data
+    kind = data.get("kind")
+    if kind not in KINDS:
+        return [_kind_problem(kind, front, path)]
+    id_from_name = "id" not in data
+    data.setdefault("id", Path(rel_path).stem)
+    model = KINDS[kind]
+    try:
+        entry = model.model_validate(data)
+    except pydantic.ValidationError as exc:
+        return [_problem_from_error(err, model, front, path, id_from_name) for err in exc.errors(include_url=False)]
+    entry._source = Source(path=path, rel_path=rel_path, body=front.body, body_line=front.body_line, lines=front.lines)
+    problems = [Problem(path, front.line_of(loc), format_location(loc), message) for loc, message in entry.consistency_problems()]
+    return problems or entry
+
+
+def _kind_problem(kind, front: FrontMatter, path: str) -> Problem:
+    expected = ", ".join(KINDS)
+    if kind is None:
+        return Problem(path, 1, "kind", f"required field is missing; expected one of {expected}")
+    hint = _did_you_mean(str(kind), KINDS)
+    return Problem(path, front.line_of(("kind",)), "kind", f"expected one of {expected}, found {kind!r}{hint}")
+
+
+def _problem_from_error(err: dict, model: type, front: FrontMatter, path: str, id_from_name: bool) -> Problem:
+    loc = tuple(part for part in err["loc"] if part != "[key]")
+    field = format_location(loc)
+    line = front.line_of(loc)
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        allowed = _fields_at(model, loc[:-1])
+        return Problem(path, line, field, f"unknown field{_did_you_mean(str(loc[-1]), allowed)}")
+    if kind == "missing":
+        return Problem(path, line, field, "required field is missing")
+    message = err["msg"].removeprefix("Value error, ")
+    message = message.replace("Input should be", "expected", 1).replace("List should have", "expected", 1)
+    if loc == ("id",) and id_from_name:
+        message = f"the file name gives the id {err['input']!r}, which is not a lowercase slug; rename the file or set 'id:'"
+    elif "found" not in message:
+        message += f", found {_describe(err['input'])}"
+    return Problem(path, line, field, message)
+
+
+def _describe(value) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return f"a list of {len(value)}"
+    if value is None:
+        return "nothing"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _did_you_mean(name: str, choices) -> str:
+    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _fields_at(model: type, loc: tuple) -> list[str]:
+    """Field names (as authors write them) of the nested model found at ``loc``."""
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = next((i for n, i in model.model_fields.items() if (i.alias or n) == part), None)
+        nested = _model_in(info.annotation) if info else None
+        if nested is None:
+            return []
+        model = nested
+    return [info.alias or name for name, info in model.model_fields.items()]
+
+
+def _model_in(annotation):
+    if isinstance(annotation, type) and issubclass(annotation, pydantic.BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found:
+            return found
+    return None
+
+
+def _index_ids(entries: list[Entry]) -> tuple[dict[str, Entry], list[Problem]]:
+    by_id: dict[str, Entry] = {}
+    folded: dict[str, Entry] = {}
+    problems = []
+    for entry in entries:
+        other = folded.get(entry.id.casefold())
+        if other is not None:
+            how = "the id" if other.id == entry.id else f"an id that differs only in case from {other.id!r}, the id"
+            problems.append(
+                Problem(entry.source.path, entry.source.line_of(("id",)), "id", f"{how} {entry.id!r} is already used by {other.source.path}")
+            )
+            continue
+        folded[entry.id.casefold()] = entry
+        by_id[entry.id] = entry
+    return by_id, problems
+
+
+def _resolve_references(by_id: dict[str, Entry]) -> tuple[list[Reference], list[Problem]]:
+    references, problems = [], []
+
+    def check(entry: Entry, loc: tuple, line: int, target: str, kinds: tuple, anchor=None) -> bool:
+        field = format_location(loc) or "body"
+        found = by_id.get(target)
+        if found is None:
+            hint = _did_you_mean(target, by_id)
+            problems.append(Problem(entry.source.path, line, field, f"refers to {target!r}, but no entry has that id{hint}"))
+            return False
+        if kinds and found.kind not in kinds:
+            wanted = " or ".join(kinds)
+            problems.append(Problem(entry.source.path, line, field, f"{target!r} is a {found.kind}, expected a {wanted}"))
+            return False
+        references.append(Reference(entry.id, target, str(loc[0]) if loc else "body", anchor))
+        return True
+
+    for entry in by_id.values():
+        source = entry.source
+        for ref in field_refs(entry):
+            check(entry, ref.loc, source.line_of(ref.loc), ref.target, ref.kinds)
+        for text in markdown_texts(entry):
+            if text.loc:
+                first = source.line_of(text.loc) + (1 if "\n" in text.text else 0)
+            else:
+                first = source.body_line
+            for link in find_wikilinks(text.text):
+                line = first + link.line_offset
+                if check(entry, text.loc, line, link.target, (), link.anchor) and link.anchor:
+                    target = by_id[link.target]
+                    if isinstance(target, Comparison) and target.stage(link.anchor) is None:
+                        stages = ", ".join(s.id for s in target.stages)
+                        problems.append(Problem(source.path, line, format_location(text.loc) or "body",
+                                                f"{link.target!r} has no stage {link.anchor!r}; its stages are {stages}"))
+        if isinstance(entry, Role):
+            for index, duty in enumerate(entry.responsibilities):
+                comparison = by_id.get(duty.comparison or "")
+                if duty.stage and isinstance(comparison, Comparison) and comparison.stage(duty.stage) is None:
+                    loc = ("responsibilities", index, "stage")
+                    stages = ", ".join(s.id for s in comparison.stages)
+                    problems.append(Problem(source.path, source.line_of(loc), format_location(loc),
+                                            f"{comparison.id!r} has no stage {duty.stage!r}; its stages are {stages}"))
+    return references, problems

@@ -1,0 +1,341 @@
+"""The content model: one pydantic model per entry kind.
+
+Field names are the public front-matter contract; add fields, never rename them.
+Two markers annotate fields for the rest of the core, so that no module needs a
+hand-kept list of "which fields are references" or "which fields are Markdown":
+:class:`Ref` (the field holds entry ids of the given kinds) and :data:`MARKDOWN`
+(every string inside the field is Markdown that may contain ``[[id]]`` links).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, ClassVar, Iterator, Literal
+
+from pydantic import AfterValidator, BeforeValidator, BaseModel, ConfigDict, Field, PrivateAttr
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a field whose strings are ids of entries of ``kinds`` (any kind when empty)."""
+
+    kinds: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Markdown:
+    pass
+
+
+MARKDOWN = _Markdown()
+
+
+def _check_slug(value: str) -> str:
+    if not SLUG.match(value):
+        raise ValueError(f"expected an id of lowercase letters, digits and single hyphens (like 'data-drift'), found {value!r}")
+    return value
+
+
+def _check_text(value: str) -> str:
+    if not value.strip():
+        raise ValueError("expected text, found an empty string")
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_check_slug)]
+Text = Annotated[str, AfterValidator(_check_text)]
+Markdown = Annotated[Text, MARKDOWN]
+MarkdownList = Annotated[list[Text], MARKDOWN]
+Level = Literal["beginner", "intermediate", "advanced"]
+LEVELS: tuple[str, ...] = ("beginner", "intermediate", "advanced")
+Domain = Literal["ux", "ml", "product", "data", "engineering", "business", "compliance"]
+DOMAINS: tuple[str, ...] = ("ux", "ml", "product", "data", "engineering", "business", "compliance")
+
+
+def refs(*kinds: str):
+    """A list of ids of entries of ``kinds``."""
+    return Annotated[list[Slug], Ref(kinds)]
+
+
+def ref(*kinds: str):
+    """One id of an entry of ``kinds``."""
+    return Annotated[Slug, Ref(kinds)]
+
+
+class Part(BaseModel):
+    """A nested mapping inside front matter: strict about unknown fields, like entries."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an entry came from, for error messages and "edit this page" links."""
+
+    path: str  # posix path relative to the knowledge-base folder's parent, e.g. "kb/glossary/raci.md"
+    rel_path: str  # posix path inside the knowledge-base folder, e.g. "glossary/raci.md"
+    body: str
+    body_line: int
+    lines: dict
+
+    def line_of(self, loc) -> int:
+        loc = tuple(loc)
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return 1
+
+
+class Entry(Part):
+    """Fields every entry has."""
+
+    KIND: ClassVar[str] = ""
+    LABEL: ClassVar[str] = ""  # singular, shown on pages and in search results
+    PLURAL: ClassVar[str] = ""
+    SECTION: ClassVar[str] = ""  # URL folder of this kind's pages
+
+    kind: str
+    id: Slug
+    title: Text
+    summary: Text
+    tags: list[Text] = []
+    owner: Text | None = None
+    reviewed: date | None = None
+
+    _source: Source | None = PrivateAttr(default=None)
+
+    @property
+    def source(self) -> Source:
+        assert self._source is not None, "entry was not loaded from a file"
+        return self._source
+
+    @property
+    def body(self) -> str:
+        return self._source.body if self._source else ""
+
+    def consistency_problems(self) -> Iterator[tuple[tuple, str]]:
+        """Problems inside this one entry that field types cannot express: ``(location, message)``."""
+        return iter(())
+
+
+class Term(Entry):
+    KIND = "term"
+    LABEL, PLURAL, SECTION = "Term", "Glossary", "glossary"
+    kind: Literal["term"]
+    aliases: list[Text] = []
+    domains: list[Domain] = []
+    see_also: refs("term") = []
+
+    @property
+    def names(self) -> list[str]:
+        """The title and every alias: what readers may type or write for this term."""
+        return [self.title, *self.aliases]
+
+
+class SkillLevels(Part):
+    beginner: MarkdownList
+    intermediate: MarkdownList
+    advanced: MarkdownList
+
+
+class Skill(Entry):
+    KIND = "skill"
+    LABEL, PLURAL, SECTION = "Skill guide", "Skill guides", "skills"
+    kind: Literal["skill"]
+    levels: SkillLevels
+    practice: refs("case") = []
+    tools: refs("term") = []
+    rubrics: refs("rubric") = []
+    roles: refs("role") = []
+
+
+class Case(Entry):
+    KIND = "case"
+    LABEL, PLURAL, SECTION = "Case study", "Case studies", "cases"
+    kind: Literal["case"]
+    level: Level
+    roles: refs("role") = []
+    skills: refs("skill") = []
+    duration_minutes: Annotated[int, Field(gt=0, le=60 * 24 * 14)]
+    scenario: Markdown
+    steps: Annotated[list[Text], MARKDOWN, Field(min_length=1)]
+    deliverables: MarkdownList = []
+
+
+class Rubric(Entry):
+    KIND = "rubric"
+    LABEL, PLURAL, SECTION = "Interview rubric", "Interview rubrics", "rubrics"
+    kind: Literal["rubric"]
+    skill: ref("skill")
+    question: Markdown
+    assesses: Markdown
+    strategy: Markdown
+    sample_answer: Markdown
+    scale: Annotated[dict[Literal[1, 2, 3, 4], Text], MARKDOWN]
+    follow_ups: MarkdownList = []
+    red_flags: MarkdownList = []
+
+    def consistency_problems(self):
+        missing = [score for score in (1, 2, 3, 4) if score not in self.scale]
+        if missing:
+            yield ("scale",), f"expected a description for each score 1 to 4, missing {', '.join(map(str, missing))}"
+
+
+class Track(Part):
+    id: Slug
+    title: Text
+    role: ref("role") | None = None
+
+
+class Stage(Part):
+    id: Slug
+    title: Text
+    cells: Annotated[dict[str, Text], MARKDOWN]
+    focus: Markdown | None = None
+    terms: refs("term") = []
+
+
+class Comparison(Entry):
+    KIND = "comparison"
+    LABEL, PLURAL, SECTION = "Comparison", "Comparisons", "comparisons"
+    kind: Literal["comparison"]
+    tracks: Annotated[list[Track], Field(min_length=2)]
+    stages: Annotated[list[Stage], Field(min_length=1)]
+
+    def stage(self, stage_id: str) -> Stage | None:
+        return next((s for s in self.stages if s.id == stage_id), None)
+
+    def consistency_problems(self):
+        yield from _duplicate_ids(self.tracks, "tracks", "track")
+        yield from _duplicate_ids(self.stages, "stages", "stage")
+        track_ids = [t.id for t in self.tracks]
+        for index, stage in enumerate(self.stages):
+            for key in stage.cells:
+                if key not in track_ids:
+                    yield ("stages", index, "cells", key), f"no track has the id {key!r}; tracks are {', '.join(track_ids)}"
+            for track_id in track_ids:
+                if track_id not in stage.cells:
+                    yield ("stages", index, "cells"), f"missing the cell for track {track_id!r}"
+
+
+class JourneyStage(Part):
+    id: Slug
+    title: Text
+    actions: MarkdownList = []
+    emotion: Annotated[int, Field(ge=-2, le=2, strict=True)] = 0
+    pain_points: MarkdownList = []
+    opportunities: MarkdownList = []
+
+
+class Loop(Part):
+    from_: Slug = Field(alias="from")
+    to: Slug
+    label: Text | None = None
+
+
+class Journey(Entry):
+    KIND = "journey"
+    LABEL, PLURAL, SECTION = "Journey map", "Journey maps", "journeys"
+    kind: Literal["journey"]
+    persona: ref("role")
+    stages: Annotated[list[JourneyStage], Field(min_length=1)]
+    loops: list[Loop] = []
+
+    def consistency_problems(self):
+        yield from _duplicate_ids(self.stages, "stages", "stage")
+        stage_ids = {s.id for s in self.stages}
+        for index, loop in enumerate(self.loops):
+            for name, value in (("from", loop.from_), ("to", loop.to)):
+                if value not in stage_ids:
+                    yield ("loops", index, name), f"no stage of this journey has the id {value!r}"
+
+
+class Responsibility(Part):
+    text: Markdown
+    comparison: ref("comparison") | None = None
+    stage: Slug | None = None
+    raci: Literal["R", "A", "C", "I"] | None = None
+
+
+def _text_shorthand(value):
+    """A plain string stands for ``{text: ...}``."""
+    return {"text": value} if isinstance(value, str) else value
+
+
+class Role(Entry):
+    KIND = "role"
+    LABEL, PLURAL, SECTION = "Role", "Roles", "roles"
+    kind: Literal["role"]
+    cares_about: MarkdownList = []
+    pain_points: MarkdownList = []
+    responsibilities: list[Annotated[Responsibility, BeforeValidator(_text_shorthand)]] = []
+
+    def consistency_problems(self):
+        for index, duty in enumerate(self.responsibilities):
+            if duty.stage and not duty.comparison:
+                yield ("responsibilities", index, "stage"), "a stage needs the 'comparison' it belongs to"
+
+
+class PathStep(Part):
+    ref: ref()
+    note: Markdown | None = None
+    week: Annotated[int, Field(ge=1, le=52)] = 1
+    requires: refs() = []
+
+
+class Path(Entry):
+    KIND = "path"
+    LABEL, PLURAL, SECTION = "Onboarding path", "Onboarding paths", "paths"
+    kind: Literal["path"]
+    audience: ref("role")
+    steps: Annotated[list[PathStep], Field(min_length=1)]
+
+    def consistency_problems(self):
+        refs_in_path = {step.ref for step in self.steps}
+        for index, step in enumerate(self.steps):
+            for r_index, required in enumerate(step.requires):
+                if required not in refs_in_path:
+                    yield ("steps", index, "requires", r_index), f"{required!r} is not a step of this path"
+        cycle = _find_cycle({step.ref: step.requires for step in self.steps})
+        if cycle:
+            index = next(i for i, s in enumerate(self.steps) if s.ref == cycle[0])
+            yield ("steps", index, "requires"), "the steps require each other in a cycle: " + " -> ".join(cycle + [cycle[0]])
+
+
+KINDS: dict[str, type[Entry]] = {m.KIND: m for m in (Term, Skill, Case, Rubric, Comparison, Journey, Role, Path)}
+
+
+def _duplicate_ids(items, field: str, what: str):
+    seen: set[str] = set()
+    for index, item in enumerate(items):
+        if item.id in seen:
+            yield (field, index, "id"), f"another {what} of this entry already has the id {item.id!r}"
+        seen.add(item.id)
+
+
+def _find_cycle(requires: dict[str, list[str]]) -> list[str] | None:
+    """A cycle in the prerequisite graph, as a list of nodes, or None."""
+    state: dict[str, int] = {}  # 1 = on the current walk, 2 = done
+    stack: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in requires.get(node, []):
+            if state.get(nxt) == 1:
+                return stack[stack.index(nxt) :]
+            if nxt not in state and (found := visit(nxt)):
+                return found
+        stack.pop()
+        state[node] = 2
+        return None
+
+    for node in requires:
+        if node not in state and (found := visit(node)):
+            return found
+    return None

@@ -1,0 +1,174 @@
+"""References between entries: typed id fields, ``[[id]]`` links in Markdown, and backlinks."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterator
+
+from pydantic import BaseModel
+
+from .models import MARKDOWN, Entry, Ref
+
+# [[id]], [[id|text]], [[id#anchor]] and the embed form ![[id]] / ![[id#stage]].
+WIKILINK = re.compile(r"(?P<embed>!?)\[\[(?P<target>[^\[\]|\n]+?)(?:\|(?P<text>[^\[\]\n]+?))?\]\]")
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class WikiLink:
+    start: int
+    end: int
+    target: str  # entry id
+    anchor: str | None  # part after '#'
+    text: str | None  # custom link text
+    embed: bool
+    line_offset: int  # newlines before the link in the text it was found in
+
+
+def find_wikilinks(markdown: str) -> list[WikiLink]:
+    """Every ``[[...]]`` outside code blocks and inline code, where authors write them literally."""
+    if "[[" not in markdown:
+        return []
+    masked = _mask_code(markdown)
+    links = []
+    for match in WIKILINK.finditer(masked):
+        target, _, anchor = match["target"].strip().partition("#")
+        links.append(
+            WikiLink(
+                start=match.start(),
+                end=match.end(),
+                target=target.strip(),
+                anchor=anchor.strip() or None,
+                text=match["text"].strip() if match["text"] else None,
+                embed=bool(match["embed"]),
+                line_offset=markdown.count("\n", 0, match.start()),
+            )
+        )
+    return links
+
+
+def replace_wikilinks(markdown: str, render) -> str:
+    """Replace each link with ``render(link)``; the text outside links is left as it was."""
+    links = find_wikilinks(markdown)
+    if not links:
+        return markdown
+    out, last = [], 0
+    for link in links:
+        out.append(markdown[last : link.start])
+        out.append(render(link))
+        last = link.end
+    out.append(markdown[last:])
+    return "".join(out)
+
+
+def _mask_code(text: str) -> str:
+    """Blank out fenced code blocks and inline code spans, keeping every offset in place."""
+    out = []
+    fence = None  # the opening fence while inside a fenced block
+    for line in text.splitlines(keepends=True):
+        if fence is None:
+            opener = _FENCE.match(line)
+            if opener:
+                fence = opener.group(1)
+            out.append(_blank(line) if opener else line)
+            continue
+        out.append(_blank(line))
+        stripped = line.strip()
+        if stripped and set(stripped) == {fence[0]} and len(stripped) >= len(fence):
+            fence = None
+    return _INLINE_CODE.sub(lambda m: _blank(m.group(0)), "".join(out))
+
+
+def _blank(text: str) -> str:
+    return re.sub(r"[^\n]", " ", text)
+
+
+@dataclass(frozen=True)
+class FieldRef:
+    """An id written in a reference field."""
+
+    loc: tuple
+    target: str
+    kinds: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MarkdownText:
+    """A Markdown string inside front matter (or the body, with ``loc == ()``)."""
+
+    loc: tuple
+    text: str
+
+
+def field_refs(entry: Entry) -> Iterator[FieldRef]:
+    for loc, marker, value in _walk(entry, ()):
+        if isinstance(marker, Ref):
+            yield FieldRef(loc, value, marker.kinds)
+
+
+def markdown_texts(entry: Entry) -> Iterator[MarkdownText]:
+    """Every Markdown string of the entry, front-matter fields first, then the body."""
+    for loc, marker, value in _walk(entry, ()):
+        if marker is MARKDOWN:
+            yield MarkdownText(loc, value)
+    yield MarkdownText((), entry.body)
+
+
+def _walk(model: BaseModel, loc: tuple):
+    """Yield ``(location, marker, string)`` for each string in a marked field, recursing into nested models."""
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        key = info.alias or name
+        for item_loc, item in _leaves(value, loc + (key,)):
+            if isinstance(item, BaseModel):
+                yield from _walk(item, item_loc)
+            elif isinstance(item, str):
+                for marker in info.metadata:
+                    if isinstance(marker, Ref) or marker is MARKDOWN:
+                        yield item_loc, marker, item
+
+
+def _leaves(value, loc):
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _leaves(item, loc + (index,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaves(item, loc + (key,))
+    elif value is not None:
+        yield loc, value
+
+
+@dataclass(frozen=True)
+class Reference:
+    """``source`` refers to ``target`` through ``field`` (``"body"`` for a ``[[link]]`` in the body)."""
+
+    source: str
+    target: str
+    field: str
+    anchor: str | None = None
+
+
+class ReferenceGraph:
+    """Resolved references between entries, and for each entry what refers to it."""
+
+    def __init__(self, references: list[Reference]):
+        self.outgoing: dict[str, list[Reference]] = defaultdict(list)
+        self.incoming: dict[str, list[Reference]] = defaultdict(list)
+        seen = set()
+        for ref in references:
+            if (ref.source, ref.target, ref.field) in seen:
+                continue
+            seen.add((ref.source, ref.target, ref.field))
+            self.outgoing[ref.source].append(ref)
+            self.incoming[ref.target].append(ref)
+
+    def referrers(self, target: str) -> list[str]:
+        """Ids of entries referring to ``target``, each once, in first-seen order (self-references left out)."""
+        return list(dict.fromkeys(r.source for r in self.incoming.get(target, []) if r.source != target))
+
+    def targets(self, source: str) -> list[str]:
+        return list(dict.fromkeys(r.target for r in self.outgoing.get(source, []) if r.target != source))
