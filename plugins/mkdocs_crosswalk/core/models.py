@@ -271,6 +271,7 @@ class Role(Entry):
     KIND = "role"
     LABEL, PLURAL, SECTION = "Role", "Roles", "roles"
     kind: Literal["role"]
+    domains: list[Domain] = []  # the vocabulary this role works in: which terms its page lists
     cares_about: MarkdownList = []
     pain_points: MarkdownList = []
     responsibilities: list[Annotated[Responsibility, BeforeValidator(_text_shorthand)]] = []

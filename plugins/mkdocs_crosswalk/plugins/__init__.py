@@ -1,0 +1,1 @@
+"""Thin MkDocs plugins over Crosswalk's core, one per feature."""

@@ -1,0 +1,241 @@
+"""The ``crosswalk`` plugin: a page per entry, catalogues, ``[[id]]`` links and backlinks."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import yaml
+from markupsafe import Markup
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from ..core import ContentError, KnowledgeBase, ParseCache, Problem, load_knowledge_base
+from ..core.references import WikiLink, replace_wikilinks
+from ..render import catalogues
+from ..render.environment import make_environment
+from ..render.fields import field_locations, inline, pack_fields, unpack_fields
+from ..render.plan import CATALOGUES, PagePlan, catalogue_src_uri, entry_src_uri, plan_pages
+from ..render.urls import relative_url
+
+log = logging.getLogger("mkdocs.plugins.crosswalk")
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+# Parsed entries survive `mkdocs serve` rebuilds (which make new plugin instances), keyed by folder.
+_CACHES: dict[str, ParseCache] = {}
+
+
+class CrosswalkConfig(Config):
+    enabled = c.Type(bool, default=True)
+    kb_dir = c.Type(str, default="kb")
+    # Edit link base for entry files, e.g. "https://git.example.org/team/kb/-/edit/main/kb/".
+    # Default: the site's repo_url + edit_uri with its docs folder swapped for kb_dir.
+    edit_url = c.Optional(c.Type(str))
+    home = c.Type(bool, default=True)
+
+
+class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
+    supports_multiple_instances = False
+
+    def on_config(self, config: MkDocsConfig):
+        if not self.config.enabled:
+            return
+        root = Path(config.config_file_path or ".").resolve().parent
+        self.kb_path = (root / self.config.kb_dir).resolve()
+        cache = _CACHES.setdefault(str(self.kb_path), ParseCache())
+        try:
+            self.kb: KnowledgeBase = load_knowledge_base(self.kb_path, display_root=self.config.kb_dir.rstrip("/"), cache=cache)
+        except ContentError as exc:
+            raise PluginError("Crosswalk found problems in the knowledge base:\n" + exc.report()) from None
+        self.templates = make_environment([config.theme.custom_dir] if config.theme.custom_dir else [])
+        self.edit_base = self.config.edit_url or _default_edit_base(config, self.config.kb_dir)
+        config.extra_css.insert(0, "assets/crosswalk/crosswalk.css")
+        return config
+
+    def on_serve(self, server, *, config, builder):
+        if self.config.enabled:
+            server.watch(str(self.kb_path))
+        return server
+
+    def on_files(self, files: Files, *, config: MkDocsConfig):
+        if not self.config.enabled:
+            return files
+        self.plans: dict[str, PagePlan] = {}
+        self.urls: dict[str, str] = {}  # entry id -> site-relative URL
+        self.problems: list[Problem] = []
+        self.page_links: dict[str, dict[str, Page]] = {}  # entry id -> hand-written pages linking to it
+        self.rendered: dict[str, tuple[str, dict]] = {}
+        for plan in plan_pages(self.kb, home=self.config.home):
+            if files.get_file_from_path(plan.src_uri) is not None:
+                continue  # a hand-written page of the same name wins
+            inclusion = InclusionLevel.NOT_IN_NAV if plan.entry_id else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, plan.src_uri, content=self._source_of(plan), inclusion=inclusion))
+            self.plans[plan.src_uri] = plan
+        for entry in self.kb.entries.values():
+            self.urls[entry.id] = files.get_file_from_path(entry_src_uri(entry)).url
+        for kind in CATALOGUES:
+            file = files.get_file_from_path(catalogue_src_uri(kind))
+            self.urls[f"catalogue:{kind}"] = file.url if file else ""
+        for asset in ASSETS.rglob("*"):
+            if asset.is_file():
+                files.append(File.generated(config, f"assets/{asset.relative_to(ASSETS).as_posix()}", abs_src_path=str(asset)))
+        return files
+
+    def _source_of(self, plan: PagePlan) -> str:
+        """The Markdown MkDocs reads for a generated page: title and tags, then body and fields."""
+        meta = {"title": plan.title}
+        if plan.tags:
+            meta["tags"] = list(plan.tags)
+        body = pack_fields(self.kb[plan.entry_id]) if plan.entry_id else ""
+        return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n{body}"
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files):
+        plan = self.plans.get(page.file.src_uri) if self.config.enabled else None
+        if plan and plan.entry_id and self.edit_base:
+            page.edit_url = self.edit_base + self.kb[plan.entry_id].source.rel_path
+        return page
+
+    @event_priority(50)  # before other plugins see the Markdown, so they see real links
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
+        if not self.config.enabled:
+            return markdown
+        plan = self.plans.get(page.file.src_uri)
+        first_line = 1 if plan else _body_first_line(page, markdown)
+
+        def render(link: WikiLink) -> str:
+            if link.target not in self.kb:
+                line = first_line + link.line_offset
+                self.problems.append(Problem(_docs_path(page, config), line, "", f"[[{link.target}]] refers to no entry"))
+                return link.target
+            if not plan:
+                self.page_links.setdefault(link.target, {})[page.file.src_uri] = page
+            return self.link(link.target, page.url, text=link.text, anchor=link.anchor)
+
+        return replace_wikilinks(markdown, render)
+
+    def link(self, entry_id: str, from_url: str, *, text: str | None = None, anchor: str | None = None) -> Markup:
+        """An ``<a>`` to an entry, with its title (escaped) unless the author gave Markdown link text."""
+        entry = self.kb[entry_id]
+        href = relative_url(self.urls[entry_id] + (f"#{anchor}" if anchor else ""), from_url)
+        template = self.templates.get_template("crosswalk/partials/link.html")
+        return Markup(template.render(entry=entry, href=href, text=Markup(text) if text else None).strip())
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
+        plan = self.plans.get(page.file.src_uri) if self.config.enabled else None
+        if plan and plan.entry_id:
+            entry = self.kb[plan.entry_id]
+            locations = field_locations(entry)
+            unpacked = unpack_fields(html, locations)
+            if unpacked is None:  # markers swallowed by an unclosed fence: keep the body, show fields as text
+                unpacked = (html, {})
+            self.rendered[plan.entry_id] = unpacked
+        return html
+
+    @event_priority(-50)  # after other plugins have collected what they need from the pages
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        if not self.config.enabled:
+            return env
+        if self.problems:
+            raise PluginError("Crosswalk found problems in the pages:\n" + ContentError(self.problems).report())
+        for src_uri, plan in self.plans.items():
+            page = files.get_file_from_path(src_uri).page
+            page.content = self.render_page(plan, page)
+        return env
+
+    def render_page(self, plan: PagePlan, page: Page) -> str:
+        context = PageContext(self, page, plan)
+        return self.templates.get_template(plan.template).render(**context.variables())
+
+
+class PageContext:
+    """What a Crosswalk template can use: the entry, the knowledge base and link helpers for this page."""
+
+    def __init__(self, plugin: CrosswalkPlugin, page: Page, plan: PagePlan):
+        self.plugin, self.page, self.plan = plugin, page, plan
+        self.kb = plugin.kb
+        self.entry = self.kb[plan.entry_id] if plan.entry_id else None
+        body, fields = plugin.rendered.get(plan.entry_id, ("", {})) if plan.entry_id else ("", {})
+        self.body, self.fields = Markup(body), fields
+
+    def variables(self) -> dict:
+        return {
+            "entry": self.entry,
+            "kb": self.kb,
+            "page": self.page,
+            "plan": self.plan,
+            "body": self.body,
+            "field": self.field,
+            "inline": self.inline,
+            "link": self.link,
+            "entries": self.entries,
+            "url": self.url,
+            "catalogue_url": self.catalogue_url,
+            "catalogues": catalogues,
+            "referenced_by": self.referenced_by,
+        }
+
+    def field(self, *loc) -> Markup:
+        """A Markdown field of this entry, rendered with the site's Markdown extensions."""
+        html = self.fields.get(tuple(loc))
+        if html is None:  # fallback: the raw text, escaped
+            value = self.entry
+            for part in loc:
+                value = value[part] if isinstance(value, (list, dict)) else getattr(value, part if part != "from" else "from_")
+            return Markup.escape(value)
+        return Markup(html)
+
+    def inline(self, *loc) -> Markup:
+        return Markup(inline(self.field(*loc)))
+
+    def link(self, entry_id: str, text: str | None = None) -> Markup:
+        return self.plugin.link(entry_id, self.page.url, text=text)
+
+    def entries(self, ids) -> list:
+        return [self.kb[i] for i in ids]
+
+    def url(self, entry_id: str) -> str:
+        return relative_url(self.plugin.urls[entry_id], self.page.url)
+
+    def catalogue_url(self, kind: str) -> str:
+        return relative_url(self.plugin.urls[f"catalogue:{kind}"], self.page.url)
+
+    def referenced_by(self, entry_id: str) -> list[tuple[str, list]]:
+        """Entries grouped by kind, then hand-written pages, that link to ``entry_id``."""
+        groups = [(label, [(self.url(e.id), e.title) for e in items]) for label, items in catalogues.referenced_by(self.kb, entry_id)]
+        pages = self.plugin.page_links.get(entry_id, {})
+        if pages:
+            groups.append(("Pages", [(relative_url(p.url, self.page.url), p.title) for p in sorted(pages.values(), key=lambda p: p.title or "")]))
+        return groups
+
+
+def _default_edit_base(config: MkDocsConfig, kb_dir: str) -> str | None:
+    if not config.repo_url or not config.edit_uri:
+        return None
+    docs = Path(config.docs_dir).name
+    edit_uri = config.edit_uri
+    if edit_uri.rstrip("/").endswith(docs):
+        edit_uri = edit_uri.rstrip("/")[: -len(docs)] + kb_dir.strip("/") + "/"
+    return config.repo_url.rstrip("/") + "/" + edit_uri.lstrip("/")
+
+
+def _docs_path(page: Page, config: MkDocsConfig) -> str:
+    docs = Path(config.docs_dir)
+    root = Path(config.config_file_path or ".").resolve().parent
+    try:
+        return (docs / page.file.src_uri).resolve().relative_to(root).as_posix()
+    except ValueError:
+        return page.file.src_uri
+
+
+def _body_first_line(page: Page, markdown: str) -> int:
+    """The file line on which the Markdown (after front matter) starts, for error messages."""
+    try:
+        source = page.file.content_string
+    except Exception:  # noqa: BLE001 - a file we cannot re-read only costs line precision
+        return 1
+    return max(1, source.count("\n") - markdown.count("\n") + 1)

@@ -1,0 +1,1 @@
+"""Turning the knowledge base into pages: page plans, field packing and templates. No MkDocs imports."""
