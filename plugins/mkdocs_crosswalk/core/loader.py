@@ -52,23 +52,26 @@ def load_knowledge_base(root: str | Path, *, display_root: str | None = None, ca
     problems: list[Problem] = []
     entries: list[Entry] = []
     paths: set[str] = set()
+    broken: set[str] = set()  # ids of files that exist but failed; links to them are not reported again
     for file in sorted(_entry_files(root)):
         rel_path = file.relative_to(root).as_posix()
         path = f"{display_root}/{rel_path}" if display_root else rel_path
         paths.add(path)
         size = file.stat().st_size
         if size > MAX_ENTRY_BYTES:
+            broken.add(file.stem)
             problems.append(Problem(path, 1, "", f"the file is {size / 1e6:.1f} MB; an entry may be at most {MAX_ENTRY_BYTES / 1e6:.0f} MB, split it"))
             continue
         result = cache.get_or_parse(file.read_bytes(), path, rel_path)
         if isinstance(result, list):
             problems.extend(result)
+            broken.add(Path(rel_path).stem)
         else:
             entries.append(result)
     cache.retain(paths)
     by_id, id_problems = _index_ids(entries)
     problems.extend(id_problems)
-    references, ref_problems = _resolve_references(by_id)
+    references, ref_problems = _resolve_references(by_id, broken)
     problems.extend(ref_problems)
     if problems:
         raise ContentError(problems)
@@ -191,12 +194,14 @@ def _index_ids(entries: list[Entry]) -> tuple[dict[str, Entry], list[Problem]]:
     return by_id, problems
 
 
-def _resolve_references(by_id: dict[str, Entry]) -> tuple[list[Reference], list[Problem]]:
+def _resolve_references(by_id: dict[str, Entry], broken: set[str]) -> tuple[list[Reference], list[Problem]]:
     references, problems = [], []
 
     def check(entry: Entry, loc: tuple, line: int, target: str, kinds: tuple, anchor=None) -> bool:
         field = format_location(loc) or "body"
         found = by_id.get(target)
+        if found is None and target in broken:
+            return False  # its own problems are already reported
         if found is None:
             hint = _did_you_mean(target, by_id)
             problems.append(Problem(entry.source.path, line, field, f"refers to {target!r}, but no entry has that id{hint}"))

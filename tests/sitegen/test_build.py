@@ -1,0 +1,69 @@
+"""Build behaviour: invalid content never publishes, and sites can restyle every page."""
+
+from __future__ import annotations
+
+import pytest
+
+from support import FIXTURES, build_site, copy_project
+from support.html import content
+
+
+@pytest.mark.parametrize("strict", [True, False])
+def test_dangling_reference_fails_the_build_naming_file_and_line(tmp_path, strict):
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    case = project / "kb" / "ship-it.md"
+    case.write_text(case.read_text().replace("skills: [collaboration]", "skills: [collaboration, no-such-skill]"))
+    result = build_site(project, tmp_path / "site", *(["--strict"] if strict else []))
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "kb/ship-it.md:7: skills[1]: refers to 'no-such-skill', but no entry has that id" in output
+    assert "Traceback" not in output
+    assert not (tmp_path / "site" / "cases").exists()  # nothing was published
+
+
+def test_every_problem_of_a_build_is_listed_together(tmp_path):
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    (project / "kb" / "raci.md").write_text((project / "kb" / "raci.md").read_text().replace("domains: [product, ux]", "domains: [product, ux]\nlevle: 3"))
+    (project / "kb" / "draft.md").write_text("no front matter here\n")
+    result = build_site(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "kb/raci.md:7: levle: unknown field" in output
+    assert "kb/draft.md:1: no front matter" in output
+    assert "2 problems found" in output
+
+
+def test_dangling_link_in_a_hand_written_page_fails_with_its_line(tmp_path):
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    about = project / "docs" / "about.md"
+    about.write_text(about.read_text() + "\nSee [[nowhere]] for more.\n")
+    result = build_site(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "docs/about.md:9: [[nowhere]] refers to no entry" in output
+
+
+def test_a_site_overrides_an_entry_template_from_custom_dir(tmp_path):
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    override = project / "overrides" / "crosswalk" / "entry" / "term.html"
+    override.parent.mkdir(parents=True)
+    override.write_text('{% extends "crosswalk/entry/base.html" %}{% block summary %}<p class="house-style">{{ entry.summary }}</p>{% endblock %}')
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"))
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    term = content(tmp_path / "site", "glossary/raci/")
+    assert term.css_first("p.house-style").text().startswith("A chart that says")
+    assert term.css_first("dl.cw-definition") is None  # the shipped layout was replaced
+    case = content(tmp_path / "site", "cases/ship-it/")
+    assert case.css_first("ol.cw-steps") is not None  # other kinds keep the shipped layout
+
+
+def test_a_hand_written_page_replaces_the_generated_one(tmp_path):
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    (project / "docs" / "index.md").write_text("# Our own home\n\nStart at [[designer-path]].\n")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    home = content(tmp_path / "site", "")
+    assert home.css_first("h1").text(strip=True).startswith("Our own home")
+    assert home.css_first('a.cw-ref[data-cw-id="designer-path"]') is not None
