@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from html import escape as escape_html
 import logging
 from pathlib import Path
+from typing import Callable
 
 import yaml
 from markupsafe import Markup
@@ -40,6 +42,12 @@ class CrosswalkConfig(Config):
 
 
 class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
+    """Public API for feature plugins (find it with :func:`site_plugin`):
+
+    ``kb``, ``templates``, ``add_page(plan, files, config)`` in ``on_files``, ``link()``,
+    ``url()``, ``fields_html()`` and ``embedders[kind]`` for ``![[id]]`` markers.
+    """
+
     supports_multiple_instances = False
 
     def on_config(self, config: MkDocsConfig):
@@ -62,6 +70,7 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
             server.watch(str(self.kb_path))
         return server
 
+    @event_priority(100)  # first, so feature plugins can add pages that link to entries
     def on_files(self, files: Files, *, config: MkDocsConfig):
         if not self.config.enabled:
             return files
@@ -70,12 +79,9 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         self.problems: list[Problem] = []
         self.page_links: dict[str, dict[str, Page]] = {}  # entry id -> hand-written pages linking to it
         self.rendered: dict[str, tuple[str, dict]] = {}
+        self.embedders: dict[str, Callable[[WikiLink, Page], str]] = {}
         for plan in plan_pages(self.kb, home=self.config.home):
-            if files.get_file_from_path(plan.src_uri) is not None:
-                continue  # a hand-written page of the same name wins
-            inclusion = InclusionLevel.NOT_IN_NAV if plan.entry_id else InclusionLevel.UNDEFINED
-            files.append(File.generated(config, plan.src_uri, content=self._source_of(plan), inclusion=inclusion))
-            self.plans[plan.src_uri] = plan
+            self.add_page(plan, files, config)
         for entry in self.kb.entries.values():
             self.urls[entry.id] = files.get_file_from_path(entry_src_uri(entry)).url
         for kind in CATALOGUES:
@@ -86,9 +92,20 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
                 files.append(File.generated(config, f"assets/{asset.relative_to(ASSETS).as_posix()}", abs_src_path=str(asset)))
         return files
 
+    def add_page(self, plan: PagePlan, files: Files, config: MkDocsConfig) -> File | None:
+        """Generate a page rendered from ``plan.template`` in ``on_env``; a hand-written page of the same path wins."""
+        if files.get_file_from_path(plan.src_uri) is not None:
+            return None
+        inclusion = InclusionLevel.UNDEFINED if plan.in_nav else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, plan.src_uri, content=self._source_of(plan), inclusion=inclusion)
+        files.append(file)
+        self.plans[plan.src_uri] = plan
+        return file
+
     def _source_of(self, plan: PagePlan) -> str:
         """The Markdown MkDocs reads for a generated page: title and tags, then body and fields."""
-        meta = {"title": plan.title}
+        # Themes print page titles unescaped, so the title travels HTML-escaped.
+        meta = {"title": escape_html(plan.title, quote=False)}
         if plan.tags:
             meta["tags"] = list(plan.tags)
         body = pack_fields(self.kb[plan.entry_id]) if plan.entry_id else ""
@@ -114,6 +131,9 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
                 return link.target
             if not plan:
                 self.page_links.setdefault(link.target, {})[page.file.src_uri] = page
+            embedder = self.embedders.get(self.kb[link.target].kind) if link.embed else None
+            if embedder:
+                return embedder(link, page)
             return self.link(link.target, page.url, text=link.text, anchor=link.anchor)
 
         return replace_wikilinks(markdown, render)
@@ -124,6 +144,13 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         href = relative_url(self.urls[entry_id] + (f"#{anchor}" if anchor else ""), from_url)
         template = self.templates.get_template("crosswalk/partials/link.html")
         return Markup(template.render(entry=entry, href=href, text=Markup(text) if text else None).strip())
+
+    def url(self, entry_id: str, from_url: str) -> str:
+        return relative_url(self.urls[entry_id], from_url)
+
+    def fields_html(self, entry_id: str) -> tuple[str, dict[tuple, str]]:
+        """The rendered body and Markdown fields of an entry, with links relative to the entry's own page."""
+        return self.rendered.get(entry_id, ("", {}))
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
         plan = self.plans.get(page.file.src_uri) if self.config.enabled else None
@@ -164,6 +191,7 @@ class PageContext:
 
     def variables(self) -> dict:
         return {
+            **self.plan.context,
             "entry": self.entry,
             "kb": self.kb,
             "page": self.page,
@@ -199,7 +227,7 @@ class PageContext:
         return [self.kb[i] for i in ids]
 
     def url(self, entry_id: str) -> str:
-        return relative_url(self.plugin.urls[entry_id], self.page.url)
+        return self.plugin.url(entry_id, self.page.url)
 
     def catalogue_url(self, kind: str) -> str:
         return relative_url(self.plugin.urls[f"catalogue:{kind}"], self.page.url)
@@ -239,3 +267,11 @@ def _body_first_line(page: Page, markdown: str) -> int:
     except Exception:  # noqa: BLE001 - a file we cannot re-read only costs line precision
         return 1
     return max(1, source.count("\n") - markdown.count("\n") + 1)
+
+
+def site_plugin(config: MkDocsConfig) -> CrosswalkPlugin:
+    """The ``crosswalk`` plugin of this site, for feature plugins that build on it."""
+    for plugin in config.plugins.values():
+        if isinstance(plugin, CrosswalkPlugin):
+            return plugin
+    raise PluginError("Crosswalk's feature plugins need the 'crosswalk' plugin: list it first under 'plugins' in mkdocs.yml")

@@ -1,4 +1,4 @@
-"""The ``crosswalk`` command: check, scaffold and inspect a knowledge base from the terminal."""
+"""Commands about the content itself: check, new, schema, stats."""
 
 from __future__ import annotations
 
@@ -9,28 +9,11 @@ from pathlib import Path
 
 import click
 
-from .core import KINDS, ContentError, load_knowledge_base
-from .core.scaffold import scaffold, slugify
-from .core.schema import front_matter_schema
-from .core.stats import knowledge_base_stats
-
-KB_OPTION = click.option("--kb", "kb_dir", default="kb", show_default=True, type=click.Path(file_okay=False), help="Knowledge-base folder.")
-
-
-def _load(kb_dir: str):
-    """Load the knowledge base or print every problem and exit 1 (never a traceback)."""
-    try:
-        return load_knowledge_base(kb_dir, display_root=kb_dir.rstrip("/"))
-    except ContentError as exc:
-        click.echo(exc.report(), err=True)
-        sys.exit(1)
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="mkdocs-crosswalk")
-def main():
-    """Crosswalk: a knowledge base for teams shipping AI products."""
-
+from ..core import KINDS
+from ..core.scaffold import scaffold, slugify
+from ..core.schema import front_matter_schema
+from ..core.stats import knowledge_base_stats
+from .common import KB_OPTION, load_or_exit as _load, main
 
 @main.command()
 @KB_OPTION
@@ -83,7 +66,3 @@ def stats(kb_dir, max_age_days):
     for entry in report.stale:
         when = entry.reviewed.isoformat() if entry.reviewed else "never"
         click.echo(f"  {entry.id} ({entry.kind}) last reviewed {when}")
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()

@@ -1,0 +1,6 @@
+"""The ``crosswalk`` command line. Each feature adds its commands in a module of its own."""
+
+from . import content  # noqa: F401  (registers check, new, schema, stats)
+from .common import main
+
+__all__ = ["main"]
