@@ -45,7 +45,8 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
     """Public API for feature plugins (find it with :func:`site_plugin`):
 
     ``kb``, ``templates``, ``add_page(plan, files, config)`` in ``on_files``, ``link()``,
-    ``url()``, ``fields_html()`` and ``embedders[kind]`` for ``![[id]]`` markers.
+    ``url()``, ``fields_html()``, ``embedders[kind]`` for ``![[id]]`` markers and
+    ``anchor_urls[(id, anchor)]`` to send ``[[id#anchor]]`` to a page of its own.
     """
 
     supports_multiple_instances = False
@@ -80,6 +81,7 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         self.page_links: dict[str, dict[str, Page]] = {}  # entry id -> hand-written pages linking to it
         self.rendered: dict[str, tuple[str, dict]] = {}
         self.embedders: dict[str, Callable[[WikiLink, Page], str]] = {}
+        self.anchor_urls: dict[tuple[str, str], str] = {}  # (entry id, anchor) -> site URL, e.g. a stage's own page
         for plan in plan_pages(self.kb, home=self.config.home):
             self.add_page(plan, files, config)
         for entry in self.kb.entries.values():
@@ -141,7 +143,9 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
     def link(self, entry_id: str, from_url: str, *, text: str | None = None, anchor: str | None = None) -> Markup:
         """An ``<a>`` to an entry, with its title (escaped) unless the author gave Markdown link text."""
         entry = self.kb[entry_id]
-        href = relative_url(self.urls[entry_id] + (f"#{anchor}" if anchor else ""), from_url)
+        target = self.anchor_urls.get((entry_id, anchor)) if anchor else None
+        target = target or self.urls[entry_id] + (f"#{anchor}" if anchor else "")
+        href = relative_url(target, from_url)
         template = self.templates.get_template("crosswalk/partials/link.html")
         return Markup(template.render(entry=entry, href=href, text=Markup(text) if text else None).strip())
 
