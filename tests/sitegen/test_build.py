@@ -67,3 +67,36 @@ def test_a_hand_written_page_replaces_the_generated_one(tmp_path):
     home = content(tmp_path / "site", "")
     assert home.css_first("h1").text(strip=True).startswith("Our own home")
     assert home.css_first('a.cw-ref[data-cw-id="designer-path"]') is not None
+
+
+def _snapshot(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("breakage", ["entry", "page"])
+def test_a_failed_build_leaves_the_last_good_site_in_place(tmp_path, breakage):
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    site = tmp_path / "site"
+    assert build_site(project, site).returncode == 0
+    before = _snapshot(site)
+    if breakage == "entry":  # fails while loading, before MkDocs touches anything
+        (project / "kb" / "raci.md").write_text("---\nkind: term\n---\n")
+    else:  # fails late, after MkDocs has started writing the new site
+        (project / "docs" / "about.md").write_text("# About\n\n[[gone]]\n")
+    result = build_site(project, site)
+    assert result.returncode != 0
+    assert _snapshot(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]  # no staging folder left behind
+
+
+def test_a_good_build_replaces_the_site_and_drops_stale_files(tmp_path):
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    site = tmp_path / "site"
+    assert build_site(project, site).returncode == 0
+    (site / "stale.html").write_text("old")
+    about = project / "docs" / "about.md"
+    about.write_text(about.read_text().replace("Hand-written pages link too", "Pages written by hand link too"))
+    assert build_site(project, site).returncode == 0
+    assert not (site / "stale.html").exists()
+    assert "Pages written by hand link too" in (site / "about" / "index.html").read_text()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]

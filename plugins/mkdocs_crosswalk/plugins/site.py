@@ -24,6 +24,7 @@ from ..render.environment import make_environment
 from ..render.fields import field_locations, inline, pack_fields, unpack_fields
 from ..render.plan import CATALOGUES, PagePlan, catalogue_src_uri, entry_src_uri, plan_pages
 from ..render.urls import relative_url
+from .staging import StagedSiteDir
 
 log = logging.getLogger("mkdocs.plugins.crosswalk")
 
@@ -39,6 +40,8 @@ class CrosswalkConfig(Config):
     # Default: the site's repo_url + edit_uri with its docs folder swapped for kb_dir.
     edit_url = c.Optional(c.Type(str))
     home = c.Type(bool, default=True)
+    # Build into a staging folder and swap it in on success (`mkdocs build` only; serve builds elsewhere).
+    atomic_build = c.Type(bool, default=True)
 
 
 class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
@@ -50,10 +53,18 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
     """
 
     supports_multiple_instances = False
+    staged: StagedSiteDir | None = None
 
+    def on_startup(self, *, command: str, dirty: bool):
+        self.command, self.dirty = command, dirty
+
+    @event_priority(100)  # redirect site_dir before other plugins read it
     def on_config(self, config: MkDocsConfig):
         if not self.config.enabled:
             return
+        if self.config.atomic_build and getattr(self, "command", "build") in ("build", "gh-deploy") and not getattr(self, "dirty", False):
+            self.staged = StagedSiteDir(config.site_dir)
+            config.site_dir = self.staged.begin()
         root = Path(config.config_file_path or ".").resolve().parent
         self.kb_path = (root / self.config.kb_dir).resolve()
         cache = _CACHES.setdefault(str(self.kb_path), ParseCache())
@@ -177,6 +188,15 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
             page = files.get_file_from_path(src_uri).page
             page.content = self.render_page(plan, page)
         return env
+
+    @event_priority(-100)  # last: other plugins write into the staging folder first
+    def on_post_build(self, *, config: MkDocsConfig):
+        if self.staged:
+            config.site_dir = self.staged.commit()
+
+    def on_build_error(self, *, error: Exception):
+        if self.staged:
+            self.staged.abandon()
 
     def render_page(self, plan: PagePlan, page: Page) -> str:
         context = PageContext(self, page, plan)
