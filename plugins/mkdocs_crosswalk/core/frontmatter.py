@@ -16,6 +16,9 @@ from .problems import Problem, format_location
 
 Location = tuple  # ("stages", 2, "cells", "ux")
 
+# libyaml's loader is some twenty times faster and keeps node positions just the same.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 _OPENING = re.compile(r"\A---[ \t]*\r?\n")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 
@@ -60,7 +63,7 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
     body_line = text.count("\n", 0, body_start) + 1
     first_yaml_line = 2
 
-    loader = yaml.SafeLoader(yaml_text)
+    loader = _Loader(yaml_text)
     try:
         node = loader.get_single_node()
         if node is None:

@@ -28,6 +28,7 @@ from .staging import StagedSiteDir
 
 log = logging.getLogger("mkdocs.plugins.crosswalk")
 
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 # Parsed entries survive `mkdocs serve` rebuilds (which make new plugin instances), keyed by folder.
 _CACHES: dict[str, ParseCache] = {}
@@ -73,6 +74,8 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         except ContentError as exc:
             raise PluginError("Crosswalk found problems in the knowledge base:\n" + exc.report()) from None
         self.templates = make_environment([config.theme.custom_dir] if config.theme.custom_dir else [])
+        self._link_template = self.templates.get_template("crosswalk/partials/link.html")
+        self._links: dict[tuple, Markup] = {}
         self.edit_base = self.config.edit_url or _default_edit_base(config, self.config.kb_dir)
         config.extra_css.insert(0, "assets/crosswalk/crosswalk.css")
         return config
@@ -122,7 +125,8 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         if plan.tags:
             meta["tags"] = list(plan.tags)
         body = pack_fields(self.kb[plan.entry_id]) if plan.entry_id else ""
-        return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n{body}"
+        front = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+        return f"---\n{front}---\n\n{body}"
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files):
         plan = self.plans.get(page.file.src_uri) if self.config.enabled else None
@@ -153,12 +157,12 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
 
     def link(self, entry_id: str, from_url: str, *, text: str | None = None, anchor: str | None = None) -> Markup:
         """An ``<a>`` to an entry, with its title (escaped) unless the author gave Markdown link text."""
-        entry = self.kb[entry_id]
         target = self.anchor_urls.get((entry_id, anchor)) if anchor else None
         target = target or self.urls[entry_id] + (f"#{anchor}" if anchor else "")
-        href = relative_url(target, from_url)
-        template = self.templates.get_template("crosswalk/partials/link.html")
-        return Markup(template.render(entry=entry, href=href, text=Markup(text) if text else None).strip())
+        key = (entry_id, relative_url(target, from_url), text)
+        if key not in self._links:  # the same link recurs across pages of one folder
+            self._links[key] = Markup(self._link_template.render(entry=self.kb[entry_id], href=key[1], text=Markup(text) if text else None).strip())
+        return self._links[key]
 
     def url(self, entry_id: str, from_url: str) -> str:
         return relative_url(self.urls[entry_id], from_url)

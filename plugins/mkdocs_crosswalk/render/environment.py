@@ -16,6 +16,7 @@ def make_environment(override_dirs: list[str] | None = None) -> jinja2.Environme
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
+        auto_reload=False,  # templates do not change during a build; skip a stat() per use
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 
 
+@lru_cache(maxsize=65536)  # the same few thousand (target, page) pairs recur on every page of a build
 def relative_url(target: str, base: str) -> str:
     """The link from the page at ``base`` to ``target`` (both site-relative, e.g. ``glossary/raci/``)."""
     base_dir = base.rsplit("/", 1)[0] if "/" in base else ""
