@@ -46,7 +46,18 @@ def _check_text(value: str) -> str:
     return value
 
 
+_TAG = re.compile(r"^\w[\w .+/-]*$")
+
+
+def _check_tag(value: str) -> str:
+    # Tags become URLs and labels in themes that print them unescaped, so they stay plain words.
+    if not _TAG.match(value):
+        raise ValueError(f"expected a tag of letters, digits, spaces and - . / +, found {value!r}")
+    return value
+
+
 Slug = Annotated[str, AfterValidator(_check_slug)]
+Tag = Annotated[str, AfterValidator(_check_tag)]
 Text = Annotated[str, AfterValidator(_check_text)]
 Markdown = Annotated[Text, MARKDOWN]
 MarkdownList = Annotated[list[Text], MARKDOWN]
@@ -103,7 +114,7 @@ class Entry(Part):
     id: Slug
     title: Text
     summary: Text
-    tags: list[Text] = []
+    tags: list[Tag] = []
     owner: Text | None = None
     reviewed: date | None = None
 

@@ -9,12 +9,11 @@ from typing import Iterator
 
 from pydantic import BaseModel
 
+from .markdown_text import mask_code
 from .models import MARKDOWN, Entry, Ref
 
 # [[id]], [[id|text]], [[id#anchor]] and the embed form ![[id]] / ![[id#stage]].
 WIKILINK = re.compile(r"(?P<embed>!?)\[\[(?P<target>[^\[\]|\n]+?)(?:\|(?P<text>[^\[\]\n]+?))?\]\]")
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
-_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -32,7 +31,7 @@ def find_wikilinks(markdown: str) -> list[WikiLink]:
     """Every ``[[...]]`` outside code blocks and inline code, where authors write them literally."""
     if "[[" not in markdown:
         return []
-    masked = _mask_code(markdown)
+    masked = mask_code(markdown)
     links = []
     for match in WIKILINK.finditer(masked):
         target, _, anchor = match["target"].strip().partition("#")
@@ -62,28 +61,6 @@ def replace_wikilinks(markdown: str, render) -> str:
         last = link.end
     out.append(markdown[last:])
     return "".join(out)
-
-
-def _mask_code(text: str) -> str:
-    """Blank out fenced code blocks and inline code spans, keeping every offset in place."""
-    out = []
-    fence = None  # the opening fence while inside a fenced block
-    for line in text.splitlines(keepends=True):
-        if fence is None:
-            opener = _FENCE.match(line)
-            if opener:
-                fence = opener.group(1)
-            out.append(_blank(line) if opener else line)
-            continue
-        out.append(_blank(line))
-        stripped = line.strip()
-        if stripped and set(stripped) == {fence[0]} and len(stripped) >= len(fence):
-            fence = None
-    return _INLINE_CODE.sub(lambda m: _blank(m.group(0)), "".join(out))
-
-
-def _blank(text: str) -> str:
-    return re.sub(r"[^\n]", " ", text)
 
 
 @dataclass(frozen=True)

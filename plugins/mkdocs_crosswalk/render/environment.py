@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup, escape
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -22,6 +23,7 @@ def make_environment(override_dirs: list[str] | None = None) -> jinja2.Environme
         undefined=jinja2.StrictUndefined,
     )
     env.filters["minutes"] = format_minutes
+    env.filters["markdown_inert"] = markdown_inert
     return env
 
 
@@ -30,3 +32,12 @@ def format_minutes(minutes: int) -> str:
     if not hours:
         return f"{rest} min"
     return f"{hours} h {rest} min" if rest else f"{hours} h"
+
+
+# Characters Markdown would act on, as numeric entities that browsers show as the characters themselves.
+_MARKDOWN_SYNTAX = {ord(c): f"&#{ord(c)};" for c in "[]()*_`\\!~|{}#+-.:"}
+
+
+def markdown_inert(value) -> Markup:
+    """Escape text for HTML *and* Markdown: for text that goes into a page before Markdown runs."""
+    return Markup(str(escape(value)).translate(_MARKDOWN_SYNTAX))

@@ -3,12 +3,18 @@
 Converting each small field separately would run the Markdown engine dozens of
 times per entry; packing them behind the body converts each page exactly once,
 with the site's own extensions, so fields render exactly like the body does.
+
+The body is trusted author HTML, as in MkDocs. Front-matter fields are not: they keep
+their Markdown formatting, but raw HTML in them is escaped and links with script
+schemes are disarmed.
 """
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 
+from ..core.markdown_text import escape_html_outside_code
 from ..core.references import markdown_texts
 
 _MARKER = "<!--crosswalk:field {}-->"
@@ -26,7 +32,7 @@ def pack_fields(entry) -> str:
     parts = [entry.body.rstrip("\n")]
     for index, text in enumerate(t for t in markdown_texts(entry) if t.loc):
         parts.append(_MARKER.format(index))
-        parts.append(text.text.strip("\n"))
+        parts.append(escape_html_outside_code(text.text.strip("\n")))
     return "\n\n".join(parts) + "\n"
 
 
@@ -41,7 +47,21 @@ def unpack_fields(html: str, locations: list[tuple]) -> tuple[str, dict[tuple, s
     numbers = [int(n) for n in rest[0::2]]
     if numbers != list(range(len(locations))):
         return None
-    return body, {loc: chunk.strip() for loc, chunk in zip(locations, rest[1::2])}
+    return body, {loc: disarm_links(chunk.strip()) for loc, chunk in zip(locations, rest[1::2])}
+
+
+_URL_ATTRIBUTE = re.compile(r'\b(href|src)="([^"]*)"', re.IGNORECASE)
+_SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:")
+
+
+def disarm_links(html: str) -> str:
+    """Replace link targets with a script scheme (however obfuscated with entities or spaces) by ``#``."""
+
+    def check(match: re.Match) -> str:
+        target = re.sub(r"[\x00-\x20]", "", html_lib.unescape(match.group(2))).lower()
+        return f'{match.group(1)}="#"' if target.startswith(_SCRIPT_SCHEMES) else match.group(0)
+
+    return _URL_ATTRIBUTE.sub(check, html)
 
 
 def inline(html: str) -> str:

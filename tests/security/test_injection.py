@@ -1,0 +1,82 @@
+"""Nothing injected: front-matter text is shown as text everywhere, never run as markup."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from support import build_site
+from support.payloads import MARKDOWN_PAYLOAD, PAYLOAD, payload_project
+
+URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "data")
+
+
+@pytest.fixture(scope="module")
+def payload_site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("payloads")
+    project = payload_project(root / "project")
+    result = build_site(project, root / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+def _pages(site: Path):
+    for path in sorted(site.rglob("*.html")):
+        yield path, LexborHTMLParser(path.read_text(encoding="utf-8"))
+
+
+def test_no_payload_becomes_an_element_or_an_event_handler(payload_site):
+    checked = 0
+    for path, tree in _pages(payload_site):
+        for node in tree.root.traverse():
+            for name in (node.attributes or {}):
+                assert not name.lower().startswith("on"), f"{path}: <{node.tag} {name}=...>"
+            if node.tag == "script":
+                assert "xss-" not in (node.text() or ""), f"{path}: a planted script runs"
+            if node.tag == "img":
+                assert node.attributes.get("src") != "x", f"{path}: a planted <img> was created"
+        checked += 1
+    assert checked > 10
+
+
+def test_no_link_target_runs_script(payload_site):
+    for path, tree in _pages(payload_site):
+        for node in tree.root.traverse():
+            for name in URL_ATTRIBUTES:
+                value = (node.attributes or {}).get(name)
+                if value:
+                    cleaned = re.sub(r"[\x00-\x20]", "", html.unescape(value)).lower()
+                    assert not cleaned.startswith(("javascript:", "vbscript:")), f"{path}: {name}={value!r}"
+
+
+def test_payloads_are_shown_as_text(payload_site):
+    """Escaping must not lose the text: the planted title reads back exactly."""
+    tree = LexborHTMLParser((payload_site / "glossary" / "raci" / "index.html").read_text())
+    assert tree.css_first(".cw-entry h1").text() == "RACI " + PAYLOAD + MARKDOWN_PAYLOAD
+    assert tree.css_first("title").text().startswith("RACI <script>alert('xss-1')</script>")
+
+
+def test_inline_svg_stays_well_formed(payload_site):
+    for path, tree in _pages(payload_site):
+        for svg in tree.css("svg"):
+            ElementTree.fromstring(svg.html)  # a planted </svg> would leave broken XML behind
+
+
+def test_exports_are_valid_json(payload_site):
+    for path in payload_site.rglob("*.json"):
+        json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_tags_with_markup_are_rejected(tmp_path):
+    from mkdocs_crosswalk.core import ContentError, load_knowledge_base
+
+    (tmp_path / "t.md").write_text("---\nkind: term\ntitle: T\nsummary: S\ntags: ['<b>x</b>']\n---\n")
+    with pytest.raises(ContentError) as caught:
+        load_knowledge_base(tmp_path, display_root="kb")
+    assert "kb/t.md:5: tags[0]: expected a tag of letters" in str(caught.value)
