@@ -142,3 +142,13 @@ def test_entry_pages_have_an_edit_link_to_their_source_file(mini_site):
 def test_entry_tags_reach_the_tags_index(mini_site):
     tags = page(mini_site, "glossary/raci/").css(".md-tag")
     assert [t.text(strip=True) for t in tags] == ["collaboration"]
+
+
+def test_table_of_contents_lists_the_layout_sections(mini_site):
+    toc = [a.text(strip=True) for a in page(mini_site, "cases/ship-it/").css("nav.md-nav--secondary a.md-nav__link")]
+    assert toc[:3] == ["Scenario", "Steps", "Deliverables"]
+    assert "Referenced by" in toc
+
+
+def test_home_page_is_titled_with_the_site_name(mini_site):
+    assert content(mini_site, "").css_first("h1").text(strip=True) == "Mini"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from html import escape as escape_html
 import logging
+from html import escape as escape_html
 from pathlib import Path
 from typing import Callable
 
@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from ..core import ContentError, KnowledgeBase, ParseCache, Problem, load_knowledge_base
 from ..core.references import WikiLink, replace_wikilinks
@@ -23,6 +24,7 @@ from ..render import catalogues
 from ..render.environment import make_environment
 from ..render.fields import field_locations, inline, pack_fields, unpack_fields
 from ..render.plan import CATALOGUES, PagePlan, catalogue_src_uri, entry_src_uri, plan_pages
+from ..render.toc import toc_tokens
 from ..render.urls import relative_url
 from .staging import StagedSiteDir
 
@@ -76,6 +78,7 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         self.templates = make_environment([config.theme.custom_dir] if config.theme.custom_dir else [])
         self._link_template = self.templates.get_template("crosswalk/partials/link.html")
         self._links: dict[tuple, Markup] = {}
+        self.site_name = config.site_name
         self.edit_base = self.config.edit_url or _default_edit_base(config, self.config.kb_dir)
         config.extra_css.insert(0, "assets/crosswalk/crosswalk.css")
         return config
@@ -191,6 +194,7 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         for src_uri, plan in self.plans.items():
             page = files.get_file_from_path(src_uri).page
             page.content = self.render_page(plan, page)
+            page.toc = get_toc(toc_tokens(page.content))  # headings from templates belong in the TOC too
         return env
 
     @event_priority(-100)  # last: other plugins write into the staging folder first
@@ -233,6 +237,7 @@ class PageContext:
             "catalogue_url": self.catalogue_url,
             "catalogues": catalogues,
             "referenced_by": self.referenced_by,
+            "site_name": self.plugin.site_name,
         }
 
     def field(self, *loc) -> Markup:
