@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from ..core import KINDS
+from ..core.models import SLUG
 from ..core.scaffold import scaffold, slugify
 from ..core.schema import front_matter_schema
 from ..core.stats import knowledge_base_stats
@@ -21,7 +22,7 @@ def check(kb_dir):
     """Validate every entry; print each problem as path:line: field: message."""
     kb = _load(kb_dir)
     counts = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in kb.counts().items())
-    click.echo(f"{len(kb)} entries OK: {counts}")
+    click.echo(f"{len(kb)} {'entry' if len(kb) == 1 else 'entries'} OK: {counts}")
 
 
 @main.command()
@@ -33,6 +34,9 @@ def check(kb_dir):
 def new(kind, title, kb_dir, entry_id, force):
     """Write a filled-in template for a new entry of KIND."""
     entry_id = entry_id or slugify(title)
+    if not SLUG.fullmatch(entry_id):
+        click.echo(f"--id {entry_id!r} is not an id: use lowercase letters, digits and single hyphens, like 'data-drift'", err=True)
+        sys.exit(1)
     target = Path(kb_dir) / KINDS[kind].SECTION / f"{entry_id}.md"
     if target.exists() and not force:
         click.echo(f"{target} already exists; choose another --id or pass --force to overwrite it", err=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 import yaml
 
@@ -23,12 +24,16 @@ _OPENING = re.compile(r"\A---[ \t]*\r?\n")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 
 
+FIRST_YAML_LINE = 2  # the YAML starts on the line after the opening '---'
+
+
 @dataclass
-class FrontMatter:
-    data: dict
-    body: str
-    body_line: int  # file line on which the body starts
-    lines: dict[Location, int] = field(default_factory=dict)
+class Positions:
+    """Where each front-matter field stands in the file, for messages that point at the right line."""
+
+    lines: dict[Location, int] = field(default_factory=dict)  # line of each field's key or list item
+    spans: dict[Location, tuple[int, int]] = field(default_factory=dict)  # first and last line of each value
+    text: str = ""  # the YAML itself
 
     def line_of(self, loc: Location) -> int:
         """The line of the deepest known field along ``loc`` (a missing field points at its parent)."""
@@ -38,6 +43,28 @@ class FrontMatter:
                 return self.lines[loc]
             loc = loc[:-1]
         return 1
+
+    def line_of_text(self, loc: Location, needle: str, occurrence: int = 0) -> int:
+        """The line of the ``occurrence``-th ``needle`` inside the value at ``loc``, whatever its YAML style."""
+        span = self.spans.get(tuple(loc))
+        if span is None:
+            return self.line_of(loc)
+        first, last = span
+        yaml_lines = self.text.split("\n")[first - FIRST_YAML_LINE : last - FIRST_YAML_LINE + 1]
+        for number, line in enumerate(yaml_lines, start=first):
+            found = line.count(needle)
+            if occurrence < found:
+                return number
+            occurrence -= found
+        return first
+
+
+@dataclass
+class FrontMatter:
+    data: dict
+    body: str
+    body_line: int  # file line on which the body starts
+    positions: Positions
 
 
 class FrontMatterError(Exception):
@@ -61,7 +88,7 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
     yaml_text = text[opening.end() : closing.start()]
     body_start = closing.end() + 1 if closing.end() < len(text) else closing.end()
     body_line = text.count("\n", 0, body_start) + 1
-    first_yaml_line = 2
+    first_yaml_line = FIRST_YAML_LINE
 
     loader = _Loader(yaml_text)
     try:
@@ -73,9 +100,10 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
             raise FrontMatterError(
                 [Problem(path, first_yaml_line + node.start_mark.line, "", f"the front matter must be a mapping of fields, found {found}")]
             )
-        lines: dict[Location, int] = {}
-        problems: list[Problem] = []
-        _index_lines(node, (), lines, problems, path, first_yaml_line)
+        indexer = _Indexer(path, first_yaml_line)
+        indexer.walk(node)
+        if indexer.problems:
+            raise FrontMatterError(indexer.problems)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -84,28 +112,69 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
         raise FrontMatterError([Problem(path, line, "", f"malformed YAML: {reason}")]) from None
     except yaml.YAMLError as exc:
         raise FrontMatterError([Problem(path, 1, "", f"malformed YAML: {exc}")]) from None
+    except (ValueError, TypeError, OverflowError) as exc:  # a value YAML parses but cannot build
+        raise FrontMatterError([Problem(path, 1, "", f"malformed YAML: {exc}")]) from None
     finally:
         loader.dispose()
-    if problems:
-        raise FrontMatterError(problems)
-    return FrontMatter(data=data, body=text[body_start:], body_line=body_line, lines=lines)
+    positions = Positions(lines=indexer.lines, spans=indexer.spans, text=yaml_text)
+    return FrontMatter(data=data, body=text[body_start:], body_line=body_line, positions=positions)
 
 
-def _index_lines(node, loc, lines, problems, path, offset) -> None:
-    """Record the line of every mapping key and list item; report duplicate keys, which YAML would drop silently."""
-    if isinstance(node, yaml.MappingNode):
-        seen: set = set()
-        for key_node, value_node in node.value:
-            key = key_node.value
-            if isinstance(key_node, yaml.ScalarNode) and key_node.tag.endswith(":int"):
-                key = int(key)
-            line = offset + key_node.start_mark.line
-            if key in seen:
-                problems.append(Problem(path, line, format_location(loc + (key,)), "this field is given twice"))
-            seen.add(key)
-            lines[loc + (key,)] = line
-            _index_lines(value_node, loc + (key,), lines, problems, path, offset)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            lines[loc + (index,)] = offset + item.start_mark.line
-            _index_lines(item, loc + (index,), lines, problems, path, offset)
+class _Indexer:
+    """Walks the composed YAML once: the line of every field, the lines each value spans, and problems
+    YAML itself would let through (duplicate keys, anchors, impossible dates)."""
+
+    def __init__(self, path: str, offset: int):
+        self.path, self.offset = path, offset
+        self.lines: dict[Location, int] = {}
+        self.spans: dict[Location, tuple[int, int]] = {}
+        self.problems: list[Problem] = []
+        self._seen: set[int] = set()
+
+    def walk(self, node, loc: Location = ()) -> None:
+        if id(node) in self._seen:
+            # Anchors and aliases (&a / *a) can expand a tiny file into an enormous document; entries never need them.
+            line = self.offset + node.start_mark.line
+            self.problems.append(Problem(self.path, line, format_location(loc), "YAML anchors and aliases (&name, *name) are not allowed in front matter"))
+            return
+        self._seen.add(id(node))
+        if loc:
+            self.spans[loc] = (self.offset + node.start_mark.line, self.offset + node.end_mark.line)
+        if isinstance(node, yaml.MappingNode):
+            keys: set = set()
+            for key_node, value_node in node.value:
+                line = self.offset + key_node.start_mark.line
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self.problems.append(Problem(self.path, line, format_location(loc), "a field name must be a plain word, not a list or mapping"))
+                    continue
+                key = _key(key_node)
+                if key in keys:
+                    self.problems.append(Problem(self.path, line, format_location(loc + (key,)), "this field is given twice"))
+                keys.add(key)
+                self.lines[loc + (key,)] = line
+                self.walk(value_node, loc + (key,))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                self.lines[loc + (index,)] = self.offset + item.start_mark.line
+                self.walk(item, loc + (index,))
+        elif node.tag.endswith(":timestamp") and not _is_real_date(node.value):
+            line = self.offset + node.start_mark.line
+            self.problems.append(Problem(self.path, line, format_location(loc), f"expected a real date as YYYY-MM-DD, found {node.value!r}"))
+
+
+def _key(node):
+    """A key as the constructed data will have it: YAML reads `1:` as the number 1."""
+    if node.tag.endswith(":int"):
+        try:
+            return int(node.value)
+        except ValueError:  # other notations (0x1A, 1:30); the line lookup then falls back to the parent
+            return node.value
+    return node.value
+
+
+def _is_real_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return True

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import typing
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,7 @@ class ParseCache:
 
     def __init__(self):
         self._store: dict[tuple[str, str], Entry | list[Problem]] = {}
+        self._used: set[tuple[str, str]] = set()
         self.parsed = 0  # files actually parsed (cache misses), for tests and benchmarks
 
     def get_or_parse(self, raw: bytes, path: str, rel_path: str) -> Entry | list[Problem]:
@@ -31,15 +33,13 @@ class ParseCache:
         if key not in self._store:
             self.parsed += 1
             self._store[key] = parse_entry(raw, path, rel_path)
+        self._used.add(key)
         return self._store[key]
 
-    def retain(self, paths: set[str]) -> None:
-        """Forget entries of files that no longer exist (or changed), keeping memory bounded in `serve`."""
-        latest = {}
-        for key, value in self._store.items():
-            if key[0] in paths:
-                latest[key] = value
-        self._store = latest
+    def retain_used(self) -> None:
+        """Keep only what the last load used: deleted files and old versions go, bounding memory in `serve`."""
+        self._store = {key: value for key, value in self._store.items() if key in self._used}
+        self._used = set()
 
 
 def load_knowledge_base(root: str | Path, *, display_root: str | None = None, cache: ParseCache | None = None) -> KnowledgeBase:
@@ -51,12 +51,10 @@ def load_knowledge_base(root: str | Path, *, display_root: str | None = None, ca
     cache = cache or ParseCache()
     problems: list[Problem] = []
     entries: list[Entry] = []
-    paths: set[str] = set()
     broken: set[str] = set()  # ids of files that exist but failed; links to them are not reported again
     for file in sorted(_entry_files(root)):
         rel_path = file.relative_to(root).as_posix()
         path = f"{display_root}/{rel_path}" if display_root else rel_path
-        paths.add(path)
         size = file.stat().st_size
         if size > MAX_ENTRY_BYTES:
             broken.add(file.stem)
@@ -68,7 +66,7 @@ def load_knowledge_base(root: str | Path, *, display_root: str | None = None, ca
             broken.add(Path(rel_path).stem)
         else:
             entries.append(result)
-    cache.retain(paths)
+    cache.retain_used()
     by_id, id_problems = _index_ids(entries)
     problems.extend(id_problems)
     references, ref_problems = _resolve_references(by_id, broken)
@@ -97,7 +95,7 @@ def parse_entry(raw: bytes, path: str, rel_path: str) -> Entry | list[Problem]:
         return exc.problems
     data = front.data
     kind = data.get("kind")
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         return [_kind_problem(kind, front, path)]
     id_from_name = "id" not in data
     data.setdefault("id", Path(rel_path).stem)
@@ -106,8 +104,8 @@ def parse_entry(raw: bytes, path: str, rel_path: str) -> Entry | list[Problem]:
         entry = model.model_validate(data)
     except pydantic.ValidationError as exc:
         return [_problem_from_error(err, model, front, path, id_from_name) for err in exc.errors(include_url=False)]
-    entry._source = Source(path=path, rel_path=rel_path, body=front.body, body_line=front.body_line, lines=front.lines)
-    problems = [Problem(path, front.line_of(loc), format_location(loc), message) for loc, message in entry.consistency_problems()]
+    entry._source = Source(path=path, rel_path=rel_path, body=front.body, body_line=front.body_line, positions=front.positions)
+    problems = [Problem(path, front.positions.line_of(loc), format_location(loc), message) for loc, message in entry.consistency_problems()]
     return problems or entry
 
 
@@ -116,13 +114,13 @@ def _kind_problem(kind, front: FrontMatter, path: str) -> Problem:
     if kind is None:
         return Problem(path, 1, "kind", f"required field is missing; expected one of {expected}")
     hint = _did_you_mean(str(kind), KINDS)
-    return Problem(path, front.line_of(("kind",)), "kind", f"expected one of {expected}, found {kind!r}{hint}")
+    return Problem(path, front.positions.line_of(("kind",)), "kind", f"expected one of {expected}, found {kind!r}{hint}")
 
 
 def _problem_from_error(err: dict, model: type, front: FrontMatter, path: str, id_from_name: bool) -> Problem:
     loc = tuple(part for part in err["loc"] if part != "[key]")
     field = format_location(loc)
-    line = front.line_of(loc)
+    line = front.positions.line_of(loc)
     kind = err["type"]
     if kind == "extra_forbidden":
         allowed = _fields_at(model, loc[:-1])
@@ -218,12 +216,13 @@ def _resolve_references(by_id: dict[str, Entry], broken: set[str]) -> tuple[list
         for ref in field_refs(entry):
             check(entry, ref.loc, source.line_of(ref.loc), ref.target, ref.kinds)
         for text in markdown_texts(entry):
-            if text.loc:
-                first = source.line_of(text.loc) + (1 if "\n" in text.text else 0)
-            else:
-                first = source.body_line
+            seen: dict[str, int] = defaultdict(int)  # links to the same target so far in this text
             for link in find_wikilinks(text.text):
-                line = first + link.line_offset
+                if text.loc:  # find the link in the file itself: folded and quoted YAML strings move lines
+                    line = source.positions.line_of_text(text.loc, f"[[{link.target}", seen[link.target])
+                else:
+                    line = source.body_line + link.line_offset
+                seen[link.target] += 1
                 if check(entry, text.loc, line, link.target, (), link.anchor) and link.anchor:
                     target = by_id[link.target]
                     if isinstance(target, Comparison) and target.stage(link.anchor) is None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
-_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
+# A code span may wrap across lines but never across a blank line: a stray backtick must not swallow paragraphs.
+_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)*?(?<!`)\1(?!`)", re.DOTALL)
 
 
 def code_regions(text: str) -> list[tuple[int, int]]:

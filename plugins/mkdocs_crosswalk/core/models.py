@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, ClassVar, Iterator, Literal
+from typing import Annotated, ClassVar, Iterator, Literal, Union
 
-from pydantic import AfterValidator, BeforeValidator, BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+
+from .frontmatter import Positions
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -35,7 +37,7 @@ MARKDOWN = _Markdown()
 
 
 def _check_slug(value: str) -> str:
-    if not SLUG.match(value):
+    if not SLUG.fullmatch(value):
         raise ValueError(f"expected an id of lowercase letters, digits and single hyphens (like 'data-drift'), found {value!r}")
     return value
 
@@ -51,7 +53,7 @@ _TAG = re.compile(r"^\w[\w .+/-]*$")
 
 def _check_tag(value: str) -> str:
     # Tags become URLs and labels in themes that print them unescaped, so they stay plain words.
-    if not _TAG.match(value):
+    if not _TAG.fullmatch(value):
         raise ValueError(f"expected a tag of letters, digits, spaces and - . / +, found {value!r}")
     return value
 
@@ -87,19 +89,14 @@ class Part(BaseModel):
 class Source:
     """Where an entry came from, for error messages and "edit this page" links."""
 
-    path: str  # posix path relative to the knowledge-base folder's parent, e.g. "kb/glossary/raci.md"
+    path: str  # posix path as shown to authors, e.g. "kb/glossary/raci.md"
     rel_path: str  # posix path inside the knowledge-base folder, e.g. "glossary/raci.md"
     body: str
     body_line: int
-    lines: dict
+    positions: Positions
 
     def line_of(self, loc) -> int:
-        loc = tuple(loc)
-        while loc:
-            if loc in self.lines:
-                return self.lines[loc]
-            loc = loc[:-1]
-        return 1
+        return self.positions.line_of(loc)
 
 
 class Entry(Part):
@@ -285,7 +282,7 @@ class Role(Entry):
     domains: list[Domain] = []  # the vocabulary this role works in: which terms its page lists
     cares_about: MarkdownList = []
     pain_points: MarkdownList = []
-    responsibilities: list[Annotated[Responsibility, BeforeValidator(_text_shorthand)]] = []
+    responsibilities: list[Annotated[Responsibility, BeforeValidator(_text_shorthand, json_schema_input_type=Union[str, Responsibility])]] = []
 
     def consistency_problems(self):
         for index, duty in enumerate(self.responsibilities):

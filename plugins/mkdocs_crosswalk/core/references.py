@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterator
+from functools import lru_cache
+from typing import Annotated, Iterator, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -99,13 +100,27 @@ def _walk(model: BaseModel, loc: tuple):
     for name, info in type(model).model_fields.items():
         value = getattr(model, name)
         key = info.alias or name
+        markers = _markers(type(model), name)
         for item_loc, item in _leaves(value, loc + (key,)):
             if isinstance(item, BaseModel):
                 yield from _walk(item, item_loc)
             elif isinstance(item, str):
-                for marker in info.metadata:
-                    if isinstance(marker, Ref) or marker is MARKDOWN:
-                        yield item_loc, marker, item
+                for marker in markers:
+                    yield item_loc, marker, item
+
+
+@lru_cache(maxsize=None)
+def _markers(model: type, name: str) -> tuple:
+    """The Ref and MARKDOWN markers of a field, also where ``| None`` or a list hides them inside the type."""
+    info = model.model_fields[name]
+    return tuple(dict.fromkeys(m for m in [*info.metadata, *_markers_in(info.annotation)] if isinstance(m, Ref) or m is MARKDOWN))
+
+
+def _markers_in(annotation) -> list:
+    if get_origin(annotation) is Annotated:
+        inner, *metadata = get_args(annotation)
+        return metadata + _markers_in(inner)
+    return [m for arg in get_args(annotation) for m in _markers_in(arg)]
 
 
 def _leaves(value, loc):

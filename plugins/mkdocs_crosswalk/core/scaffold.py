@@ -69,4 +69,4 @@ def scaffold(kind: str, title: str) -> str:
         raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
     fields = {"kind": kind, "title": title, "summary": f"One or two plain sentences about {title}.", "tags": [], **_FIELDS[kind]}
     front = yaml.safe_dump(fields, sort_keys=False, allow_unicode=True, width=100)
-    return f"---\n{front}---\nWrite the body in Markdown. Link to other entries with [[entry-id]].\n"
+    return f"---\n{front}---\nWrite the body in Markdown. Link to other entries with `[[entry-id]]`.\n"
