@@ -35,8 +35,10 @@ def paths_for(kb: KnowledgeBase, role_id: str) -> list[Entry]:
 
 
 def terms_for_domains(kb: KnowledgeBase, domains) -> list[Term]:
+    """Terms in any of ``domains``, the most referred-to first (then by title)."""
     wanted = set(domains)
-    return [t for t in kb.terms if wanted & set(t.domains)]
+    terms = [t for t in kb.terms if wanted & set(t.domains)]
+    return sorted(terms, key=lambda t: -len(kb.graph.referrers(t.id)))
 
 
 def referenced_by(kb: KnowledgeBase, entry_id: str) -> list[tuple[str, list[Entry]]]:

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import posixpath
 import re
-from functools import lru_cache
 
 
-@lru_cache(maxsize=65536)  # the same few thousand (target, page) pairs recur on every page of a build
 def relative_url(target: str, base: str) -> str:
-    """The link from the page at ``base`` to ``target`` (both site-relative, e.g. ``glossary/raci/``)."""
-    base_dir = base.rsplit("/", 1)[0] if "/" in base else ""
-    path, _, fragment = target.partition("#")
-    rel = posixpath.relpath(path or ".", base_dir or ".")
-    if path.endswith("/") or not path:
-        rel = rel.rstrip("/") + "/"
-        if rel == "./" and base_dir == "":
-            rel = "./"
-    return rel + (f"#{fragment}" if fragment else "")
+    """The link from the page at ``base`` to ``target`` (both site-relative, e.g. ``glossary/raci/``).
+
+    Runs for every link on every page, so it compares path segments directly rather than
+    calling ``posixpath.relpath``, which is many times slower.
+    """
+    path, hash_, fragment = target.partition("#")
+    base_dirs = base.split("/")[:-1]
+    parts = path.split("/")
+    common = 0
+    while common < len(base_dirs) and common < len(parts) - 1 and base_dirs[common] == parts[common]:
+        common += 1
+    rel = "../" * (len(base_dirs) - common) + "/".join(parts[common:])
+    return (rel or "./") + hash_ + fragment
 
 
 def resolve_url(href: str, base: str) -> str:
