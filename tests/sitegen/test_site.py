@@ -152,3 +152,11 @@ def test_table_of_contents_lists_the_layout_sections(mini_site):
 
 def test_home_page_is_titled_with_the_site_name(mini_site):
     assert content(mini_site, "").css_first("h1").text(strip=True) == "Mini"
+
+
+def test_tags_page_lists_every_tagged_entry(shipped_site):
+    kb = load_knowledge_base(REPO / "kb")
+    tags_page = content(shipped_site, "tags/")
+    linked = {resolve("tags/", a.attributes["href"])[0] for a in tags_page.css("a[href]")}
+    tagged = {entry_url(e) for e in kb.entries.values() if e.tags}
+    assert tagged and tagged <= linked, sorted(tagged - linked)[:5]
