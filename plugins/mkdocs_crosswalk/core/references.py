@@ -150,6 +150,7 @@ class ReferenceGraph:
     def __init__(self, references: list[Reference]):
         self.outgoing: dict[str, list[Reference]] = defaultdict(list)
         self.incoming: dict[str, list[Reference]] = defaultdict(list)
+        self._referrers: dict[str, list[str]] = {}
         seen = set()
         for ref in references:
             if (ref.source, ref.target, ref.field) in seen:
@@ -160,7 +161,9 @@ class ReferenceGraph:
 
     def referrers(self, target: str) -> list[str]:
         """Ids of entries referring to ``target``, each once, in first-seen order (self-references left out)."""
-        return list(dict.fromkeys(r.source for r in self.incoming.get(target, []) if r.source != target))
+        if target not in self._referrers:  # the graph never changes once built; pages ask the same question often
+            self._referrers[target] = list(dict.fromkeys(r.source for r in self.incoming.get(target, []) if r.source != target))
+        return self._referrers[target]
 
     def targets(self, source: str) -> list[str]:
         return list(dict.fromkeys(r.target for r in self.outgoing.get(source, []) if r.target != source))
