@@ -1,6 +1,7 @@
 """The ``crosswalk`` command line. Each feature adds its commands in a module of its own."""
 
 from . import content  # noqa: F401  (registers check, new, schema, stats)
+from . import glossary  # noqa: F401  (registers export glossary, define)
 from .common import main
 
 __all__ = ["main"]

@@ -1,0 +1,111 @@
+"""Glossary commands: export it for meeting notes and spreadsheets, define a term in the terminal."""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import json
+import sys
+from pathlib import Path
+
+import click
+import yaml
+
+from ..core.glossary import glossary_rows
+from ..core.models import DOMAINS
+from .common import KB_OPTION, load_or_exit, main
+
+
+def _site_url(option: str | None) -> str:
+    """--site-url, else site_url from mkdocs.yml, else '' (links relative to the site root)."""
+    if option is not None:
+        return option
+    config = Path("mkdocs.yml")
+    if config.is_file():
+        try:
+            # mkdocs.yml may carry !!python tags for other tools; only site_url matters here
+            data = yaml.load(config.read_text(encoding="utf-8"), Loader=_LenientLoader) or {}
+            return str(data.get("site_url") or "")
+        except yaml.YAMLError:
+            return ""
+    return ""
+
+
+class _LenientLoader(yaml.SafeLoader):
+    pass
+
+
+_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def render_rows(rows: list[dict], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps({"terms": rows}, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["id", "title", "aliases", "domains", "definition", "url"])
+        for row in rows:
+            writer.writerow([row["id"], row["title"], "; ".join(row["aliases"]), "; ".join(row["domains"]), row["definition"], row["url"]])
+        return out.getvalue()
+    lines = ["| Term | Also called | Definition |", "| --- | --- | --- |"]
+    for row in rows:
+        cells = [f"[{_md(row['title'])}]({row['url']})" if row["url"] else _md(row["title"]), _md(", ".join(row["aliases"])), _md(row["definition"])]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    """Text made safe for a Markdown table cell: no pipes, no markup."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace("[", "\\[").replace("]", "\\]").replace("\n", " ")
+
+
+@main.group()
+def export():
+    """Export parts of the knowledge base for other tools."""
+
+
+@export.command("glossary")
+@KB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "md"]), default="json", show_default=True)
+@click.option("--domain", type=click.Choice(DOMAINS), help="Only terms of this domain.")
+@click.option("--tag", help="Only terms with this tag.")
+@click.option("--site-url", help="Prefix for term URLs (default: site_url in mkdocs.yml).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of printing.")
+@click.option("--force", is_flag=True, help="Overwrite --output if it exists.")
+def export_glossary(kb_dir, fmt, domain, tag, site_url, output, force):
+    """The glossary as JSON, CSV or a Markdown table (id, title, aliases, domains, definition, url)."""
+    kb = load_or_exit(kb_dir)
+    base = _site_url(site_url)
+    if base and not base.endswith("/"):
+        base += "/"
+    rows = glossary_rows(kb, lambda term: f"{base}{term.SECTION}/{term.id}/", domain=domain, tag=tag)
+    text = render_rows(rows, fmt)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    if output.exists() and not force:
+        click.echo(f"{output} already exists; pass --force to overwrite it", err=True)
+        sys.exit(1)
+    output.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {len(rows)} terms to {output}", err=True)
+
+
+@main.command()
+@click.argument("term")
+@KB_OPTION
+def define(term, kb_dir):
+    """Print the definition of a term or alias, or the nearest names when none matches."""
+    kb = load_or_exit(kb_dir)
+    names = {name.casefold(): t for t in kb.terms for name in t.names}
+    found = names.get(term.casefold()) or (kb.get(term) if kb.get(term) is not None and kb.get(term).kind == "term" else None)
+    if found is None:
+        close = difflib.get_close_matches(term.casefold(), list(names), n=5, cutoff=0.6)
+        suggestions = list(dict.fromkeys(names[c].title for c in close))
+        click.echo(f"No term or alias {term!r}." + (f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""), err=True)
+        sys.exit(1)
+    click.echo(found.title + (f" ({', '.join(found.aliases)})" if found.aliases else ""))
+    click.echo(found.summary)
+    if found.domains:
+        click.echo("Domains: " + ", ".join(found.domains))

@@ -1,0 +1,52 @@
+"""The glossary in a real browser: definitions on hover and focus, and the filter."""
+
+from __future__ import annotations
+
+
+def _first_term(page):
+    return page.locator("article .cw-term").first
+
+
+def test_hovering_a_term_shows_its_definition(browser_page, shipped_url):
+    browser_page.goto(shipped_url + "cases/latency-accuracy-tradeoff/")
+    term = _first_term(browser_page)
+    tip = term.locator("[role=tooltip]")
+    assert not tip.is_visible()
+    term.locator("a").hover()
+    assert tip.is_visible()
+    term_id = term.locator("a").get_attribute("data-cw-id")
+    definition = browser_page.evaluate("id => fetch('../../glossary.json').then(r => r.json()).then(d => d.terms.find(t => t.id === id).definition)", term_id)
+    assert definition in tip.inner_text()
+    browser_page.keyboard.press("Escape")
+    assert not tip.is_visible()
+
+
+def test_focusing_a_term_with_the_keyboard_shows_its_definition(browser_page, shipped_url):
+    browser_page.goto(shipped_url + "cases/latency-accuracy-tradeoff/")
+    term = _first_term(browser_page)
+    link = term.locator("a")
+    for _ in range(200):  # tab until the term link has focus, as a keyboard user would
+        browser_page.keyboard.press("Tab")
+        if link.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        raise AssertionError("the term link is not reachable with Tab")
+    assert term.locator("[role=tooltip]").is_visible()
+
+
+def test_glossary_filter_finds_terms_by_title_alias_and_domain(browser_page, shipped_url):
+    browser_page.goto(shipped_url + "glossary/")
+    box = browser_page.get_by_label("Filter terms")
+    visible = lambda: browser_page.locator(".cw-glossary__item:visible").evaluate_all("els => els.map(e => e.dataset.cwId)")  # noqa: E731
+    box.fill("RACI")
+    assert visible()[0] == "raci" or "raci" in visible()
+    box.fill("responsibility assignment")
+    assert "raci" in visible()
+    assert "q=responsibility" in browser_page.url  # the filter state is in the URL, shareable
+    box.fill("")
+    everything = len(visible())
+    browser_page.locator('button[data-cw-domain="compliance"]').click()
+    narrowed = visible()
+    assert 0 < len(narrowed) < everything
+    browser_page.reload()
+    assert visible() == narrowed  # the domain chip survives a reload

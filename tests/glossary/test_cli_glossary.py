@@ -1,0 +1,68 @@
+"""`crosswalk export glossary` and `crosswalk define`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from click.testing import CliRunner
+
+from mkdocs_crosswalk.cli import main
+from mkdocs_crosswalk.core import load_knowledge_base
+from support import REPO
+
+KB = str(REPO / "kb")
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_json_export_round_trips_every_term():
+    kb = load_knowledge_base(KB)
+    data = json.loads(run("export", "glossary", "--kb", KB, "--site-url", "https://kb.example.org").output)
+    rows = {row["id"]: row for row in data["terms"]}
+    assert set(rows) == {t.id for t in kb.terms}
+    for term in kb.terms:
+        row = rows[term.id]
+        assert (row["title"], row["aliases"], row["domains"], row["definition"]) == (term.title, term.aliases, term.domains, term.summary)
+        assert row["url"] == f"https://kb.example.org/glossary/{term.id}/"
+
+
+def test_csv_export_filters_by_domain_and_reads_back():
+    kb = load_knowledge_base(KB)
+    rows = list(csv.DictReader(io.StringIO(run("export", "glossary", "--kb", KB, "--format", "csv", "--domain", "ux").output)))
+    assert {r["id"] for r in rows} == {t.id for t in kb.terms if "ux" in t.domains}
+    assert all("ux" in r["domains"].split("; ") for r in rows)
+
+
+def test_markdown_export_by_tag_is_a_table():
+    kb = load_knowledge_base(KB)
+    tag = kb["raci"].tags[0]
+    lines = run("export", "glossary", "--kb", KB, "--format", "md", "--tag", tag).output.splitlines()
+    assert lines[0] == "| Term | Also called | Definition |"
+    assert len(lines) - 2 == sum(tag in t.tags for t in kb.terms)
+
+
+def test_export_refuses_to_overwrite_unless_forced(tmp_path):
+    target = tmp_path / "glossary.json"
+    target.write_text("keep me")
+    result = run("export", "glossary", "--kb", KB, "--output", str(target))
+    assert result.exit_code == 1 and target.read_text() == "keep me"
+    assert run("export", "glossary", "--kb", KB, "--output", str(target), "--force").exit_code == 0
+    assert json.loads(target.read_text())["terms"]
+
+
+def test_define_finds_a_term_by_title_or_alias():
+    by_title = run("define", "RACI", "--kb", KB)
+    by_alias = run("define", "responsibility assignment matrix", "--kb", KB)
+    assert by_title.exit_code == by_alias.exit_code == 0
+    assert by_title.output == by_alias.output
+    assert load_knowledge_base(KB)["raci"].summary in by_title.output
+
+
+def test_define_suggests_near_names():
+    result = run("define", "racy", "--kb", KB)
+    assert result.exit_code == 1
+    assert "Did you mean: RACI" in result.output
