@@ -50,3 +50,12 @@ def test_glossary_filter_finds_terms_by_title_alias_and_domain(browser_page, shi
     assert 0 < len(narrowed) < everything
     browser_page.reload()
     assert visible() == narrowed  # the domain chip survives a reload
+
+
+def test_a_printed_meeting_sheet_has_no_site_chrome(browser_page, shipped_url):
+    browser_page.goto(shipped_url + "glossary/sheets/")
+    browser_page.locator(".cw-sheet-list a").first.click()
+    browser_page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer"):
+        assert not browser_page.locator(chrome).first.is_visible(), chrome
+    assert browser_page.locator(".cw-sheet__term").first.is_visible()

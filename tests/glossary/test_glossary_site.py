@@ -106,3 +106,26 @@ def test_a_site_can_switch_autolinking_off(tmp_path):
     config.write_text(config.read_text().replace("  - crosswalk-glossary\n", "  - crosswalk-glossary:\n      autolink: false\n"))
     assert build_site(project, tmp_path / "site").returncode == 0
     assert content(tmp_path / "site", "loud/").css_first(".cw-term") is None
+
+
+def test_meeting_sheets_list_the_terms_of_each_tag_domain_and_stage(shipped_site):
+    kb = load_knowledge_base(REPO / "kb")
+    index = content(shipped_site, "glossary/sheets/")
+    sheet_urls = {resolve("glossary/sheets/", a.attributes["href"])[0] for a in index.css(".cw-sheet-list a")}
+    expected = {}
+    for tag in {t for term in kb.terms for t in term.tags}:
+        expected[f"Terms tagged {tag}"] = {t.id for t in kb.terms if tag in t.tags}
+    for comparison in kb.of_kind("comparison"):
+        for stage in comparison.stages:
+            if stage.terms:
+                expected[f"{comparison.title}: {stage.title}"] = set(stage.terms)
+    seen = {}
+    for url in sheet_urls:
+        sheet = content(shipped_site, url)
+        title = sheet.css_first("h1").text(strip=True)
+        seen[title] = {a.attributes["data-cw-id"] for a in sheet.css(".cw-sheet__term dt a")}
+        for item in sheet.css(".cw-sheet__term"):
+            assert item.css_first("dd").text(strip=True) == kb[item.css_first("dt a").attributes["data-cw-id"]].summary
+    for title, terms in expected.items():
+        assert seen[title] == terms, title
+    assert any(title.endswith(" terms") for title in seen)  # the domain sheets

@@ -13,7 +13,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from ..core.glossary import TermMatcher, autolink_html, glossary_rows
-from ..render.plan import catalogue_src_uri
+from ..render.plan import PagePlan, catalogue_src_uri
+from ..render.sheets import SHEETS_DIR, meeting_sheets
 from ..render.urls import relative_url
 from .site import site_plugin
 
@@ -26,6 +27,7 @@ class GlossaryConfig(Config):
     enabled = c.Type(bool, default=True)
     autolink = c.Type(bool, default=True)  # link the first mention of each term on every page
     json = c.Type(bool, default=True)  # publish glossary.json for other tools
+    sheets = c.Type(bool, default=True)  # printable meeting sheets per tag, domain and comparison stage
 
 
 class GlossaryPlugin(BasePlugin[GlossaryConfig]):
@@ -40,10 +42,25 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
             return files
         self.site = site_plugin(config)
         self.matcher = TermMatcher.for_terms(self.site.kb.terms)
+        if self.config.sheets:
+            self._add_sheets(files, config)
         if self.config.json:
             rows = glossary_rows(self.site.kb, lambda term: self.site.urls[term.id])
             files.append(File.generated(config, "glossary.json", content=json.dumps({"terms": rows}, ensure_ascii=False, indent=1)))
         return files
+
+    def _add_sheets(self, files: Files, config: MkDocsConfig) -> None:
+        sheets = meeting_sheets(self.site.kb)
+        groups: dict[str, list] = {}
+        index = self.site.add_page(PagePlan(f"{SHEETS_DIR}/index.md", "Meeting sheets", "crosswalk/glossary/sheets.html", context={}), files, config)
+        for sheet in sheets:
+            context = {"terms": sheet.terms, "sheet_kind": sheet.group[:-1]}
+            file = self.site.add_page(PagePlan(sheet.src_uri, sheet.title, "crosswalk/glossary/sheet.html", context=context), files, config)
+            if file and index:
+                context["sheets_url"] = relative_url(index.url, file.url)
+                groups.setdefault(sheet.group, []).append((relative_url(file.url, index.url), sheet.title, len(sheet.terms)))
+        if index:
+            self.site.plans[index.src_uri].context["groups"] = list(groups.items())
 
     @event_priority(-100)  # after the site plugin has rendered every generated page
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
