@@ -137,3 +137,11 @@ def test_meeting_sheets_list_the_terms_of_each_tag_domain_and_stage(shipped_site
     for title, terms in expected.items():
         assert seen[title] == terms, title
     assert any(title.endswith(" terms") for title in seen)  # the domain sheets
+
+
+def test_glossary_counts_link_to_the_pages_using_each_term(shipped_site):
+    count = content(shipped_site, "glossary/").css_first('.cw-glossary__item[data-cw-id="raci"] .cw-usage-count')
+    target, fragment = resolve("glossary/", count.attributes["href"])
+    assert (target, fragment) == ("glossary/raci/", "used-on")
+    usage = content(shipped_site, target).css_first("#used-on")
+    assert len(usage.css("li a")) == int(count.attributes["data-cw-used"])

@@ -105,7 +105,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
                 kind, term_id = match.groups()
                 users = [p for p in usage.get(term_id, []) if p is not page]
                 listed = [(relative_url(p.url, page.url), self._title(p)) for p in users]
-                return template.render(pages=listed, compact=kind == "-count").strip()
+                term_href = relative_url(self.site.urls[term_id], page.url) if term_id in self.site.urls else ""
+                return template.render(pages=listed, compact=kind == "-count", term_href=term_href).strip()
 
             page.content = USAGE_MARKER.sub(fill, page.content)
 
