@@ -80,3 +80,11 @@ def test_tags_with_markup_are_rejected(tmp_path):
     with pytest.raises(ContentError) as caught:
         load_knowledge_base(tmp_path, display_root="kb")
     assert "kb/t.md:5: tags[0]: expected a tag of letters" in str(caught.value)
+
+
+def test_svg_labels_hold_the_payload_as_text(payload_site):
+    tree = LexborHTMLParser((payload_site / "comparisons" / "ux-vs-ml" / "index.html").read_text())
+    svg = ElementTree.fromstring(tree.css_first("svg.cw-svg").html)
+    title = svg.find("{http://www.w3.org/2000/svg}title").text
+    assert title.startswith("UX vs ML " + PAYLOAD[:20])
+    assert svg.find(".//{http://www.w3.org/2000/svg}script") is None
