@@ -1,0 +1,84 @@
+"""The ``crosswalk-practice`` plugin: case finder, shareable assignments, progress, interviewer kits."""
+
+from __future__ import annotations
+
+import json
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from ..render.diagrams import plain_text
+from ..render.plan import PagePlan, catalogue_src_uri, entry_src_uri
+from ..render.urls import relative_url
+from .site import site_plugin
+
+ASSIGNMENT = "cases/assignment.md"
+CASES_JSON = "assets/crosswalk/cases.json"
+
+
+class PracticeConfig(Config):
+    enabled = c.Type(bool, default=True)
+    kits = c.Type(bool, default=True)  # an interviewer kit page per skill that has rubrics
+
+
+class PracticePlugin(BasePlugin[PracticeConfig]):
+    def on_config(self, config: MkDocsConfig):
+        if self.config.enabled:
+            config.extra_javascript.append("assets/crosswalk/practice.js")
+            config.extra_css.append("assets/crosswalk/practice.css")
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig):
+        if not self.config.enabled:
+            return files
+        site = site_plugin(config)
+        kb = site.kb
+        assignment = site.add_page(PagePlan(ASSIGNMENT, "Assignment", "crosswalk/practice/assignment.html", context={}), files, config)
+        data = files.get_file_from_path(CASES_JSON)
+        if data is None:
+            data = File.generated(config, CASES_JSON, content=self._cases_json(site))
+            files.append(data)
+        if assignment:
+            site.plans[assignment.src_uri].context.update(cases_json_href=relative_url(data.url, assignment.url), site_root_href=relative_url("", assignment.url))
+        catalogue = files.get_file_from_path(catalogue_src_uri("case"))
+        for src_uri, plan in list(site.plans.items()):
+            page_url = files.get_file_from_path(src_uri).url
+            # The flag tells templates to show the practice controls; the links need this page's position.
+            plan.context.update(practice=True, assignment_href=relative_url(assignment.url, page_url) if assignment else "")
+            if catalogue and src_uri == catalogue.src_uri:
+                plan.context["finder"] = self._finder_options(kb)
+        if self.config.kits:
+            titles = {e.id: e.title for e in kb.entries.values()}
+            for skill in kb.of_kind("skill"):
+                rubrics = [r for r in kb.of_kind("rubric") if r.skill == skill.id]
+                if not rubrics:
+                    continue
+                kit = site.add_page(PagePlan(f"{skill.SECTION}/{skill.id}/kit.md", f"Interviewer kit: {skill.title}", "crosswalk/practice/kit.html", context={"skill": skill, "rubrics": rubrics, "practice": True, "plain": lambda text: plain_text(text, titles)}), files, config)
+                skill_plan = site.plans.get(entry_src_uri(skill))
+                if kit and skill_plan:
+                    skill_plan.context["kit_href"] = relative_url(kit.url, files.get_file_from_path(skill_plan.src_uri).url)
+        return files
+
+    @staticmethod
+    def _finder_options(kb) -> dict:
+        cases = kb.of_kind("case")
+        roles = sorted({r for c in cases for r in c.roles})
+        skills = sorted({s for c in cases for s in c.skills})
+        return {"roles": [kb[r] for r in roles], "skills": [kb[s] for s in skills], "durations": sorted({c.duration_minutes for c in cases})}
+
+    @staticmethod
+    def _cases_json(site) -> str:
+        """What the assignment page needs of each case, as plain text (the page sets it with textContent)."""
+        titles = {e.id: e.title for e in site.kb.entries.values()}
+        cases = {
+            case.id: {
+                "title": case.title, "level": case.level, "minutes": case.duration_minutes, "summary": case.summary,
+                "scenario": plain_text(case.scenario, titles), "steps": [plain_text(s, titles) for s in case.steps],
+                "deliverables": [plain_text(d, titles) for d in case.deliverables], "url": site.urls[case.id],
+            }
+            for case in site.kb.of_kind("case")
+        }
+        return json.dumps({"cases": cases}, ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,149 @@
+"""Practice in a real browser: the finder, assignment links, progress, printing and interviewer kits."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import parse_qs, urlsplit
+
+from playwright.sync_api import expect
+
+from mkdocs_crosswalk.core import load_knowledge_base
+from support import REPO
+
+KB = load_knowledge_base(REPO / "kb")
+
+
+def visible_cards(page):
+    return page.locator("#finder-results + .cw-cards .cw-card:visible").evaluate_all("els => els.map(e => e.dataset.cwId)")
+
+
+def test_finder_filters_and_its_url_reloads_to_the_same_state(browser_page, shipped_url):
+    browser_page.goto(shipped_url + "cases/")
+    everything = visible_cards(browser_page)
+    assert len(everything) == len(KB.of_kind("case"))
+    browser_page.locator("[data-cw-finder]").get_by_label("Level").select_option("intermediate")
+    browser_page.locator("[data-cw-finder]").get_by_label("Role").select_option("ux-designer")
+    shown = visible_cards(browser_page)
+    expected = [c.id for c in KB.of_kind("case") if c.level == "intermediate" and "ux-designer" in c.roles]
+    assert sorted(shown) == sorted(expected) and shown
+    query = parse_qs(urlsplit(browser_page.url).query)
+    assert query == {"level": ["intermediate"], "role": ["ux-designer"]}
+    browser_page.reload()
+    assert visible_cards(browser_page) == shown
+    assert browser_page.locator("[data-cw-finder]").get_by_label("Level").input_value() == "intermediate"
+
+
+def _make_assignment(page, url, case_ids, due, note):
+    page.goto(url + "cases/")
+    for case_id in case_ids:
+        page.locator(f'#finder-results + .cw-cards input[data-cw-pick="{case_id}"]').check()
+    page.get_by_label("Due date").fill(due)
+    page.get_by_label("Note for the learner").fill(note)
+    page.get_by_role("button", name="Create link").click()
+    return page.locator("[data-cw-link]").get_attribute("href")
+
+
+def test_an_assignment_link_round_trips(browser_page, chromium, shipped_url):
+    cases = [c.id for c in KB.of_kind("case")][:3][::-1]
+    link = _make_assignment(browser_page, shipped_url, cases, "2026-12-15", "Work through these before our 1:1.")
+    other = chromium.new_context()  # a different browser profile: everything must come from the link
+    page = other.new_page()
+    page.goto(link)
+    page.wait_for_selector("[data-cw-assignment-page][data-cw-ready]")
+    assert page.locator(".cw-handout").evaluate_all("els => els.map(e => e.dataset.cwId)") == cases
+    assert page.locator("[data-cw-due-text]").get_attribute("data-cw-due") == "2026-12-15"
+    assert page.locator("[data-cw-note-text]").inner_text() == "Work through these before our 1:1."
+    for case_id, summary in zip(cases, page.locator(".cw-handout__summary").all_inner_texts()):
+        assert summary == KB[case_id].summary
+    other.close()
+
+
+def test_a_note_holding_markup_stays_text(browser_page, shipped_url):
+    note = "<script>window.__owned = 1</script><img src=x onerror=\"window.__owned = 2\"><b>bold</b>"
+    case = KB.of_kind("case")[0].id
+    browser_page.goto(shipped_url + f"cases/assignment/?cases={case}&note=" + __import__("urllib.parse").parse.quote(note))
+    browser_page.wait_for_selector("[data-cw-assignment-page][data-cw-ready]")
+    box = browser_page.locator("[data-cw-note-text]")
+    assert box.inner_text() == note
+    assert box.locator("b, img, script").count() == 0
+    assert browser_page.evaluate("window.__owned") is None
+
+
+def test_unknown_ids_in_a_link_get_a_clear_message(browser_page, shipped_url):
+    case = KB.of_kind("case")[0].id
+    browser_page.goto(shipped_url + f"cases/assignment/?cases=no-such-case,{case},gone-too&due=not-a-date")
+    browser_page.wait_for_selector("[data-cw-assignment-page][data-cw-ready]")
+    warning = browser_page.locator("[data-cw-unknown]")
+    assert warning.is_visible() and "no-such-case, gone-too" in warning.inner_text()
+    assert browser_page.locator(".cw-handout").count() == 1
+    assert not browser_page.locator("[data-cw-due-text]").is_visible()
+
+
+def test_progress_survives_a_reload_and_an_export_import(browser_page, chromium, shipped_url, tmp_path):
+    path = KB.of_kind("path")[0]
+    browser_page.goto(shipped_url + f"paths/{path.id}/")
+    boxes = browser_page.locator("input[data-cw-done]")
+    boxes.nth(0).check()
+    boxes.nth(2).check()
+    total = len(path.steps)
+    assert browser_page.locator("[data-cw-progress-text]").inner_text() == f"2 of {total} done"
+    browser_page.reload()
+    assert browser_page.locator("[data-cw-progress-text]").inner_text() == f"2 of {total} done"
+    assert boxes.nth(0).is_checked() and boxes.nth(2).is_checked() and not boxes.nth(1).is_checked()
+    with browser_page.expect_download() as download:
+        browser_page.get_by_role("button", name="Export progress").click()
+    exported = tmp_path / "progress.json"
+    download.value.save_as(exported)
+    data = json.loads(exported.read_text())
+    assert set(data["progress"]) == {f"path:{path.id}/{path.steps[0].ref}", f"path:{path.id}/{path.steps[2].ref}"}
+    other = chromium.new_context()
+    page = other.new_page()
+    page.goto(shipped_url + f"paths/{path.id}/")
+    assert page.locator("[data-cw-progress-text]").inner_text() == f"0 of {total} done"
+    page.locator("input[data-cw-import]").set_input_files(str(exported))
+    page.wait_for_function("document.querySelector('[data-cw-progress-text]').textContent.startsWith('2 of')")
+    assert page.locator("input[data-cw-done]").nth(2).is_checked()
+    other.close()
+
+
+def test_done_on_a_case_page_shows_on_the_assignment(browser_page, shipped_url):
+    case = KB.of_kind("case")[0].id
+    browser_page.goto(shipped_url + f"cases/{case}/")
+    browser_page.get_by_label("Mark as done").check()
+    browser_page.goto(shipped_url + f"cases/assignment/?cases={case}")
+    browser_page.wait_for_selector("[data-cw-assignment-page][data-cw-ready]")
+    assert browser_page.locator("[data-cw-progress-text]").inner_text() == "1 of 1 done"
+
+
+def test_print_hides_navigation_and_shows_the_handout(browser_page, shipped_url):
+    cases = ",".join(c.id for c in KB.of_kind("case")[:2])
+    browser_page.goto(shipped_url + f"cases/assignment/?cases={cases}")
+    browser_page.wait_for_selector("[data-cw-assignment-page][data-cw-ready]")
+    assert not browser_page.locator(".cw-handout__print").first.is_visible()  # on screen: summaries only
+    browser_page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", "[data-cw-print]"):
+        assert not browser_page.locator(chrome).first.is_visible(), chrome
+    assert browser_page.locator(".cw-handout__print ol li").first.is_visible()  # steps
+    assert browser_page.locator(".cw-handout__lines").first.is_visible()  # room for notes
+    breaks = browser_page.locator(".cw-handout").evaluate_all("els => els.map(e => getComputedStyle(e).breakBefore)")
+    assert breaks[1:] == ["page"] * (len(breaks) - 1)  # one case per page
+
+
+def test_kit_practice_mode_hides_the_scale_until_revealed(browser_page, shipped_url):
+    skill = next(s for s in KB.of_kind("skill") if any(r.skill == s.id for r in KB.of_kind("rubric")))
+    browser_page.goto(shipped_url + f"skills/{skill.id}/")
+    browser_page.get_by_role("link", name="Open the interviewer kit").click()
+    sheet = browser_page.locator(".cw-kit__sheet").first
+    expect(sheet.locator(".cw-kit__scale")).to_be_visible()
+    browser_page.get_by_label("Practice mode for candidates", exact=False).check()
+    expect(sheet.locator(".cw-kit__scale")).to_be_hidden()
+    expect(sheet.locator(".cw-sample-answer")).to_be_hidden()
+    sheet.get_by_role("button", name="Reveal the scale and sample answer").click()
+    expect(sheet.locator(".cw-kit__scale")).to_be_visible()
+    expect(sheet.locator(".cw-sample-answer")).to_be_visible()
+
+
+def test_a_new_hire_reaches_their_path_in_one_click_and_sees_progress(browser_page, shipped_url):
+    browser_page.goto(shipped_url)
+    browser_page.get_by_role("link", name="Designer Onboarding").first.click()
+    assert browser_page.locator("[data-cw-progress-text]").inner_text().endswith("done")
