@@ -2,6 +2,7 @@
 
 from . import content  # noqa: F401  (registers check, new, schema, stats)
 from . import glossary  # noqa: F401  (registers export glossary, define)
+from . import search  # noqa: F401  (registers search)
 from .common import main
 
 __all__ = ["main"]

@@ -1,0 +1,134 @@
+// Crosswalk search: a prebuilt index (glossary first), ranked exactly as `crosswalk search` ranks.
+// The ranking below mirrors core/search.py; tests hold both to the same first results.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var ROOT = new URL("../../", script ? script.src : location.href);
+  var KIND_ORDER = ["term", "skill", "case", "rubric", "comparison", "journey", "role", "path"];
+  var TOKEN = /[\p{L}\p{N}_]+(?:[\/&.+'-][\p{L}\p{N}_]+)*/gu;
+  var docs = [], loading = null;
+
+  function normalize(t) { return t.toLowerCase().replace(/\s+/g, " ").trim(); }
+  function tokens(t) { return t.toLowerCase().match(TOKEN) || []; }
+  function near(a, b) {
+    if (a === b) return true;
+    if (Math.abs(a.length - b.length) > 1) return false;
+    if (a.length > b.length) { var x = a; a = b; b = x; }
+    var i = 0, j = 0, edits = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] !== b[j]) { if (++edits > 1) return false; if (a.length === b.length) i++; j++; }
+      else { i++; j++; }
+    }
+    return edits + (b.length - j) + (a.length - i) <= 1;
+  }
+  function tokenScore(q, names) {
+    if (names.indexOf(q) >= 0) return 1;
+    if (names.some(function (t) { return t.indexOf(q) === 0; })) return 0.8;
+    if (q.length >= 5 && names.some(function (t) { return near(q, t); })) return 0.6;
+    return 0;
+  }
+  function score(doc, query) {
+    var q = normalize(query), qt = tokens(query), best = 0;
+    if (!qt.length) return 0;
+    [doc.title].concat(doc.aliases).forEach(function (name, rank) {
+      var w = rank === 0 ? 1 : 0.95, n = normalize(name);
+      if (n === q) best = Math.max(best, 100 * w);
+      else if (n.indexOf(q) === 0) best = Math.max(best, 80 * w);
+      else {
+        var nt = tokens(name), parts = qt.map(function (t) { return tokenScore(t, nt); });
+        if (parts.every(Boolean)) best = Math.max(best, 40 * w * parts.reduce(function (a, b) { return a + b; }) / parts.length);
+      }
+    });
+    if (best === 0) {
+      var tt = tokens(doc.summary + " " + doc.tags.join(" ")), p = qt.map(function (t) { return tokenScore(t, tt); });
+      if (p.every(Boolean)) best = 10 * p.reduce(function (a, b) { return a + b; }) / p.length;
+    }
+    return best;
+  }
+  function search(query, filters, limit) {
+    var rows = [];
+    docs.forEach(function (doc) {
+      if ((filters.kind && doc.kind !== filters.kind) || (filters.level && doc.level !== filters.level) ||
+          (filters.domain && doc.domains.indexOf(filters.domain) < 0)) return;
+      var s = score(doc, query);
+      if (s > 0) rows.push([-s, KIND_ORDER.indexOf(doc.kind), doc.title.length, doc.title.toLowerCase(), doc]);
+    });
+    rows.sort(function (a, b) { for (var i = 0; i < 4; i++) { if (a[i] < b[i]) return -1; if (a[i] > b[i]) return 1; } return 0; });
+    return rows.slice(0, limit).map(function (r) { return r[4]; });
+  }
+  function load() {
+    if (loading) return loading;
+    function shard(name) { return fetch(new URL("search/" + name, ROOT)).then(function (r) { return r.json(); }).then(function (d) { docs = docs.concat(d.docs); render(); }); }
+    loading = shard("crosswalk-glossary.json").then(function () { return shard("crosswalk-entries.json"); });
+    return loading;
+  }
+
+  // --- the search box: a combobox with a listbox of results, usable with the keyboard alone
+  var box, input, list, filters, status, active = -1, results = [];
+  function build() {
+    var header = document.querySelector(".md-header__inner");
+    var opener = document.createElement("button");
+    opener.type = "button"; opener.className = "cw-search-open md-header__button"; opener.textContent = "Search";
+    opener.setAttribute("aria-label", "Search (press /)");
+    (header || document.body).appendChild(opener);
+    box = document.createElement("div");
+    box.className = "cw-search"; box.hidden = true;
+    box.setAttribute("role", "dialog"); box.setAttribute("aria-label", "Search");
+    box.innerHTML = '<div class="cw-search__panel"><input type="search" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="cw-search-results" placeholder="Search terms, skills, cases…" aria-label="Search" autocomplete="off">' +
+      '<div class="cw-search__filters"><select aria-label="Kind" data-filter="kind"><option value="">All kinds</option></select>' +
+      '<select aria-label="Level" data-filter="level"><option value="">Any level</option><option>beginner</option><option>intermediate</option><option>advanced</option></select>' +
+      '<select aria-label="Domain" data-filter="domain"><option value="">Any domain</option></select></div>' +
+      '<p class="cw-search__status" role="status" aria-live="polite"></p><ul id="cw-search-results" role="listbox" aria-label="Results"></ul></div>';
+    document.body.appendChild(box);
+    input = box.querySelector("input"); list = box.querySelector("ul"); status = box.querySelector(".cw-search__status");
+    filters = Array.prototype.slice.call(box.querySelectorAll("select"));
+    KIND_ORDER.forEach(function (k) { var o = document.createElement("option"); o.value = k; o.textContent = k; filters[0].appendChild(o); });
+    ["ux", "ml", "product", "data", "engineering", "business", "compliance"].forEach(function (d) { var o = document.createElement("option"); o.value = d; o.textContent = d; filters[2].appendChild(o); });
+    opener.addEventListener("click", open);
+    input.addEventListener("input", render);
+    filters.forEach(function (f) { f.addEventListener("change", render); });
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "ArrowDown" || e.key === "ArrowUp") { e.preventDefault(); move(e.key === "ArrowDown" ? 1 : -1); }
+      else if (e.key === "Enter" && results.length) { e.preventDefault(); go(results[Math.max(active, 0)]); }
+    });
+    box.addEventListener("keydown", function (e) { if (e.key === "Escape") close(); });
+    box.addEventListener("click", function (e) { if (e.target === box) close(); });
+    document.addEventListener("keydown", function (e) {
+      var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName) || document.activeElement.isContentEditable;
+      if (!typing && (e.key === "/" || e.key === "s") && !e.ctrlKey && !e.metaKey && !e.altKey) { e.preventDefault(); open(); }
+    });
+  }
+  function open() { box.hidden = false; input.focus(); input.select(); load(); }
+  function close() { box.hidden = true; input.setAttribute("aria-expanded", "false"); }
+  function go(doc) { location.href = new URL(doc.url, ROOT).href; }
+  function move(step) {
+    if (!results.length) return;
+    active = (active + step + results.length) % results.length;
+    Array.prototype.forEach.call(list.children, function (li, i) { li.setAttribute("aria-selected", String(i === active)); });
+    input.setAttribute("aria-activedescendant", "cw-search-result-" + active);
+    list.children[active].scrollIntoView({ block: "nearest" });
+  }
+  function render() {
+    if (!input || box.hidden) return;
+    var query = input.value, f = {};
+    filters.forEach(function (s) { f[s.dataset.filter] = s.value; });
+    results = query.trim() ? search(query, f, 12) : [];
+    active = results.length ? 0 : -1;
+    list.textContent = "";
+    results.forEach(function (doc, i) {
+      var li = document.createElement("li"), a = document.createElement("a"), kind = document.createElement("span");
+      li.id = "cw-search-result-" + i; li.setAttribute("role", "option"); li.setAttribute("aria-selected", String(i === 0));
+      li.dataset.cwId = doc.id; li.dataset.cwKind = doc.kind;
+      kind.className = "cw-search__kind"; kind.textContent = doc.label;
+      a.href = new URL(doc.url, ROOT).href; a.textContent = doc.title; a.tabIndex = -1;
+      li.appendChild(kind); li.appendChild(a);
+      if (doc.kind === "term") { var def = document.createElement("p"); def.className = "cw-search__definition"; def.textContent = doc.summary; li.appendChild(def); }
+      li.addEventListener("click", function () { go(doc); });
+      list.appendChild(li);
+    });
+    input.setAttribute("aria-expanded", String(results.length > 0));
+    if (results.length) input.setAttribute("aria-activedescendant", "cw-search-result-0"); else input.removeAttribute("aria-activedescendant");
+    status.textContent = query.trim() ? (results.length ? results.length + " result" + (results.length === 1 ? "" : "s") : (docs.length ? "Nothing found." : "Loading…")) : "";
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", build); else build();
+})();
