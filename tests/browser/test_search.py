@@ -23,14 +23,14 @@ def test_typing_a_term_shows_results_with_kinds_and_the_definition(browser_page,
     assert first.locator(".cw-search__kind").text_content() == "Term"
     assert KB["raci"].summary in first.locator(".cw-search__definition").inner_text()
     labels = set(browser_page.locator("#cw-search-results .cw-search__kind").all_text_contents())
-    assert labels and labels <= {model.LABEL for model in KINDS.values()}
+    assert labels and labels <= {model.LABEL for model in KINDS.values()} | {"Page"}
 
 
 def test_the_keyboard_alone_reaches_a_result(browser_page, shipped_url):
     browser_page.goto(shipped_url)
     browser_page.keyboard.press("/")
     browser_page.keyboard.type("data drift")
-    browser_page.locator('#cw-search-results li[data-cw-id="data-drift"]').wait_for()
+    browser_page.locator('#cw-search-results li:first-child[data-cw-id="data-drift"]').wait_for()
     browser_page.keyboard.press("ArrowDown")
     browser_page.keyboard.press("ArrowUp")
     assert browser_page.locator('#cw-search-results li[aria-selected="true"]').get_attribute("data-cw-id") == "data-drift"
@@ -57,6 +57,16 @@ def test_results_narrow_by_kind(browser_page, shipped_url):
     browser_page.keyboard.press("/")
     browser_page.get_by_role("combobox", name="Search").fill("model")
     browser_page.locator("#cw-search-results li").first.wait_for()
-    browser_page.get_by_label("Kind").select_option("case")
+    browser_page.get_by_label("Kind").select_option(label="Case study")
     kinds = browser_page.locator("#cw-search-results li").evaluate_all("els => els.map(e => e.dataset.cwKind)")
     assert kinds and set(kinds) == {"case"}
+
+
+def test_hand_written_guide_pages_are_found_too(browser_page, shipped_url):
+    browser_page.goto(shipped_url)
+    browser_page.keyboard.press("/")
+    browser_page.get_by_role("combobox", name="Search").fill("error messages")
+    first = browser_page.locator("#cw-search-results li").first
+    first.wait_for()
+    assert first.get_attribute("data-cw-kind") == "page"
+    assert first.locator("a").get_attribute("href").endswith("/guide/errors/")

@@ -33,7 +33,7 @@ def test_results_narrow_by_kind_level_and_domain():
     cases = search(DOCS, "model", kind="case", limit=50)
     assert cases and all(d["kind"] == "case" for d in cases)
     advanced = search(DOCS, "a", kind="case", level="advanced", limit=50)
-    assert {d["id"] for d in advanced} <= {c.id for c in KB.of_kind("case") if c.level == "advanced"}
+    assert advanced and {d["id"] for d in advanced} <= {c.id for c in KB.of_kind("case") if c.level == "advanced"}
     ux = search(DOCS, "test", domain="ux", limit=50)
     assert ux and all("ux" in d["domains"] for d in ux)
 

@@ -13,7 +13,7 @@ from typing import Callable
 from .knowledge_base import KnowledgeBase
 from .models import Entry
 
-KIND_ORDER = ("term", "skill", "case", "rubric", "comparison", "journey", "role", "path")
+KIND_ORDER = ("term", "skill", "case", "rubric", "comparison", "journey", "role", "path", "page")
 _TOKEN = re.compile(r"\w+(?:[/&.+'-]\w+)*")
 
 
@@ -28,7 +28,7 @@ def tokens(text: str) -> list[str]:
 def search_documents(kb: KnowledgeBase, url_for: Callable[[Entry], str]) -> list[dict]:
     """One document per entry, the format written to the site's search index."""
     docs = []
-    for kind in KIND_ORDER:
+    for kind in KIND_ORDER[:-1]:  # every kind but "page"
         for entry in kb.of_kind(kind):
             docs.append({
                 "id": entry.id, "kind": kind, "label": entry.LABEL, "title": entry.title,
@@ -37,6 +37,12 @@ def search_documents(kb: KnowledgeBase, url_for: Callable[[Entry], str]) -> list
                 "tags": list(entry.tags), "url": url_for(entry),
             })
     return docs
+
+
+def page_document(title: str, text: str, url: str) -> dict:
+    """A hand-written page in the same shape as an entry, so one ranking serves both."""
+    return {"id": url, "kind": "page", "label": "Page", "title": title, "aliases": [], "summary": text[:300],
+            "level": "", "domains": [], "tags": [], "url": url}
 
 
 def _near(a: str, b: str) -> bool:

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import json
 
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from ..core.references import markdown_texts
+from ..render import catalogues
 from ..render.diagrams import plain_text
+from ..render.fields import inline as inline_html
 from ..render.plan import PagePlan, catalogue_src_uri, entry_src_uri
-from ..render.urls import relative_url
+from ..render.urls import rebase_links, relative_url
 from .site import site_plugin
 
 ASSIGNMENT = "cases/assignment.md"
@@ -51,16 +55,32 @@ class PracticePlugin(BasePlugin[PracticeConfig]):
             if catalogue and src_uri == catalogue.src_uri:
                 plan.context["finder"] = self._finder_options(kb)
         if self.config.kits:
-            titles = {e.id: e.title for e in kb.entries.values()}
-            for skill in kb.of_kind("skill"):
-                rubrics = [r for r in kb.of_kind("rubric") if r.skill == skill.id]
-                if not rubrics:
-                    continue
-                kit = site.add_page(PagePlan(f"{skill.SECTION}/{skill.id}/kit.md", f"Interviewer kit: {skill.title}", "crosswalk/practice/kit.html", context={"skill": skill, "rubrics": rubrics, "practice": True, "plain": lambda text: plain_text(text, titles)}), files, config)
-                skill_plan = site.plans.get(entry_src_uri(skill))
-                if kit and skill_plan:
-                    skill_plan.context["kit_href"] = relative_url(kit.url, files.get_file_from_path(skill_plan.src_uri).url)
+            self._add_kits(site, files, config)
         return files
+
+    def _add_kits(self, site, files: Files, config: MkDocsConfig) -> None:
+        """A kit page per skill with rubrics, linked from the skill, each of its rubrics and the rubrics catalogue."""
+        kb = site.kb
+        titles = {e.id: e.title for e in kb.entries.values()}
+        kit_urls: dict[str, str] = {}  # skill id -> kit page URL
+        for skill, rubrics in catalogues.rubrics_by_skill(kb):
+            if not rubrics:
+                continue
+            src_uri = f"{skill.SECTION}/{skill.id}/kit.md"
+            context = {"skill": skill, "rubrics": rubrics, "practice": True}
+            kit = site.add_page(PagePlan(src_uri, f"Interviewer kit: {skill.title}", "crosswalk/practice/kit.html", context=context), files, config)
+            if kit:
+                kit_urls[skill.id] = kit.url
+                context["rubric_field"] = _field_reader(site, kit.url, titles)
+        linked = [(entry_src_uri(s), s.id) for s in kb.of_kind("skill")] + [(entry_src_uri(r), r.skill) for r in kb.of_kind("rubric")]
+        for src_uri, skill_id in linked:
+            plan = site.plans.get(src_uri)
+            if plan and skill_id in kit_urls:
+                plan.context["kit_href"] = relative_url(kit_urls[skill_id], files.get_file_from_path(src_uri).url)
+        catalogue = site.plans.get(catalogue_src_uri("rubric"))
+        if catalogue:
+            here = files.get_file_from_path(catalogue.src_uri).url
+            catalogue.context["kit_hrefs"] = {skill_id: relative_url(url, here) for skill_id, url in kit_urls.items()}
 
     @staticmethod
     def _finder_options(kb) -> dict:
@@ -82,3 +102,17 @@ class PracticePlugin(BasePlugin[PracticeConfig]):
             for case in site.kb.of_kind("case")
         }
         return json.dumps({"cases": cases}, ensure_ascii=False, separators=(",", ":"))
+
+
+def _field_reader(site, page_url: str, titles: dict[str, str]):
+    """Markdown fields of other entries, as rendered on their own pages, with links that work on ``page_url``."""
+
+    def read(entry, *loc, inline: bool = False) -> Markup:
+        html = site.fields_html(entry.id)[1].get(loc)
+        if html is None:  # a hand-written page replaced the entry's page, so nothing was rendered: its words only
+            text = next(t.text for t in markdown_texts(entry) if t.loc == loc)
+            return Markup.escape(plain_text(text, titles))
+        html = rebase_links(html, site.urls[entry.id], page_url)
+        return Markup(inline_html(html) if inline else html)
+
+    return read

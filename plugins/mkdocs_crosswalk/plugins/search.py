@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import json
+import re
+from html import unescape
+from pathlib import Path
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from ..core.search import search_documents
+from ..core.search import page_document, search_documents
 from .site import site_plugin
 
 # Terms load first (they answer most queries and are small); everything else follows.
 GLOSSARY_SHARD = "search/crosswalk-glossary.json"
 ENTRIES_SHARD = "search/crosswalk-entries.json"
+PAGES_SHARD = "search/crosswalk-pages.json"  # hand-written pages, known only once they are rendered
+_TAGS = re.compile(r"<[^>]+>")
 
 
 class SearchConfig(Config):
@@ -38,3 +43,23 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         for path, shard in shards.items():
             files.append(File.generated(config, path, content=json.dumps({"version": 1, "docs": shard}, ensure_ascii=False, separators=(",", ":"))))
         return files
+
+    @event_priority(-200)  # after every other plugin has finished with the page content
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        if not self.config.enabled:
+            return env
+        site = site_plugin(config)
+        self.pages = []
+        for file in files.documentation_pages():
+            page = file.page
+            if page is None or file.src_uri in site.plans or not page.content:
+                continue
+            text = " ".join(unescape(_TAGS.sub(" ", page.content)).split())
+            self.pages.append(page_document(page.title or file.src_uri, text, file.url))
+        return env
+
+    def on_post_build(self, *, config: MkDocsConfig):
+        if self.config.enabled:
+            target = Path(config.site_dir) / PAGES_SHARD
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(json.dumps({"version": 1, "docs": self.pages}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -59,6 +59,9 @@
         document.body.appendChild(a); a.click(); a.remove();
       });
     });
+    $$("[data-cw-import-button]").forEach(function (button) {
+      button.addEventListener("click", function () { $("[data-cw-import]", button.parentNode).click(); });
+    });
     $$("[data-cw-import]").forEach(function (input) {
       input.addEventListener("change", function () {
         var file = input.files && input.files[0];
@@ -176,6 +179,14 @@
     apply();
   }
 
+  // A local date for "YYYY-MM-DD", or null. Date() rolls impossible days over (Feb 31 -> Mar 3), so check the parts.
+  function calendarDate(text) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!m) return null;
+    var date = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+    return date.getFullYear() === Number(m[1]) && date.getMonth() === Number(m[2]) - 1 && date.getDate() === Number(m[3]) ? date : null;
+  }
+
   // --- the assignment page: read the link, check it against the knowledge base, show it as text
   function setupAssignment() {
     var page = $("[data-cw-assignment-page]");
@@ -185,9 +196,10 @@
     ids = ids.filter(function (id, i) { return ids.indexOf(id) === i; }).slice(0, 200);
     var due = params.get("due") || "";
     var note = (params.get("note") || "").slice(0, MAX_NOTE);
-    if (/^\d{4}-\d{2}-\d{2}$/.test(due) && !isNaN(new Date(due + "T00:00:00").getTime())) {
+    var dueDate = calendarDate(due);
+    if (dueDate) {
       var dueText = $("[data-cw-due-text]", page);
-      dueText.textContent = "Due " + new Date(due + "T00:00:00").toLocaleDateString(undefined, { year: "numeric", month: "long", day: "numeric" });
+      dueText.textContent = "Due " + dueDate.toLocaleDateString(undefined, { year: "numeric", month: "long", day: "numeric" });
       dueText.dataset.cwDue = due;
       dueText.hidden = false;
     }

@@ -4,7 +4,7 @@
   "use strict";
   var script = document.currentScript;
   var ROOT = new URL("../../", script ? script.src : location.href);
-  var KIND_ORDER = ["term", "skill", "case", "rubric", "comparison", "journey", "role", "path"];
+  var KIND_ORDER = ["term", "skill", "case", "rubric", "comparison", "journey", "role", "path", "page"];
   var TOKEN = /[\p{L}\p{N}_]+(?:[\/&.+'-][\p{L}\p{N}_]+)*/gu;
   var docs = [], loading = null;
 
@@ -58,13 +58,30 @@
   }
   function load() {
     if (loading) return loading;
-    function shard(name) { return fetch(new URL("search/" + name, ROOT)).then(function (r) { return r.json(); }).then(function (d) { docs = docs.concat(d.docs); render(); }); }
-    loading = shard("crosswalk-glossary.json").then(function () { return shard("crosswalk-entries.json"); });
+    function shard(name) { return fetch(new URL("search/" + name, ROOT)).then(function (r) { return r.json(); }).then(function (d) { docs = docs.concat(d.docs); fillFilters(); render(); }); }
+    loading = shard("crosswalk-glossary.json").then(function () {
+      return Promise.all([shard("crosswalk-entries.json"), shard("crosswalk-pages.json")]);
+    });
     return loading;
   }
 
+  // The kind and domain filters offer what the index holds, in the order the site uses.
+  function fillFilters() {
+    if (!filters) return;
+    var kinds = {}, domains = {};
+    docs.forEach(function (d) { kinds[d.kind] = d.label; d.domains.forEach(function (x) { domains[x] = true; }); });
+    fill(filters[0], KIND_ORDER.filter(function (k) { return kinds[k]; }).map(function (k) { return [k, kinds[k]]; }));
+    fill(filters[2], Object.keys(domains).sort().map(function (d) { return [d, d]; }));
+  }
+  function fill(select, pairs) {
+    var keep = select.value;
+    while (select.options.length > 1) select.remove(1);
+    pairs.forEach(function (pair) { var o = document.createElement("option"); o.value = pair[0]; o.textContent = pair[1]; select.appendChild(o); });
+    select.value = keep;
+  }
+
   // --- the search box: a combobox with a listbox of results, usable with the keyboard alone
-  var box, input, list, filters, status, active = -1, results = [];
+  var box, input, list, filters, status, active = -1, results = [], lastKey = null;
   function build() {
     var header = document.querySelector(".md-header__inner");
     var opener = document.createElement("button");
@@ -82,10 +99,11 @@
     document.body.appendChild(box);
     input = box.querySelector("input"); list = box.querySelector("ul"); status = box.querySelector(".cw-search__status");
     filters = Array.prototype.slice.call(box.querySelectorAll("select"));
-    KIND_ORDER.forEach(function (k) { var o = document.createElement("option"); o.value = k; o.textContent = k; filters[0].appendChild(o); });
-    ["ux", "ml", "product", "data", "engineering", "business", "compliance"].forEach(function (d) { var o = document.createElement("option"); o.value = d; o.textContent = d; filters[2].appendChild(o); });
+    fillFilters();
+
     opener.addEventListener("click", open);
-    input.addEventListener("input", render);
+    var timer = null;
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(render, 60); });
     filters.forEach(function (f) { f.addEventListener("change", render); });
     input.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown" || e.key === "ArrowUp") { e.preventDefault(); move(e.key === "ArrowDown" ? 1 : -1); }
@@ -112,12 +130,16 @@
     if (!input || box.hidden) return;
     var query = input.value, f = {};
     filters.forEach(function (s) { f[s.dataset.filter] = s.value; });
+    var key = query + "\u0000" + JSON.stringify(f);
+    // A new query starts at the best result; more of the index arriving keeps the reader's selection.
+    var selected = key === lastKey && active >= 0 && results[active] ? results[active].id : null;
+    lastKey = key;
     results = query.trim() ? search(query, f, 12) : [];
-    active = results.length ? 0 : -1;
+    active = results.length ? Math.max(0, results.findIndex(function (d) { return d.id === selected; })) : -1;
     list.textContent = "";
     results.forEach(function (doc, i) {
       var li = document.createElement("li"), a = document.createElement("a"), kind = document.createElement("span");
-      li.id = "cw-search-result-" + i; li.setAttribute("role", "option"); li.setAttribute("aria-selected", String(i === 0));
+      li.id = "cw-search-result-" + i; li.setAttribute("role", "option"); li.setAttribute("aria-selected", String(i === active));
       li.dataset.cwId = doc.id; li.dataset.cwKind = doc.kind;
       kind.className = "cw-search__kind"; kind.textContent = doc.label;
       a.href = new URL(doc.url, ROOT).href; a.textContent = doc.title; a.tabIndex = -1;
@@ -127,8 +149,12 @@
       list.appendChild(li);
     });
     input.setAttribute("aria-expanded", String(results.length > 0));
-    if (results.length) input.setAttribute("aria-activedescendant", "cw-search-result-0"); else input.removeAttribute("aria-activedescendant");
+    if (results.length) input.setAttribute("aria-activedescendant", "cw-search-result-" + active); else input.removeAttribute("aria-activedescendant");
     status.textContent = query.trim() ? (results.length ? results.length + " result" + (results.length === 1 ? "" : "s") : (docs.length ? "Nothing found." : "Loading…")) : "";
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", build); else build();
+  function start() {
+    build();
+    load();  // fetch the index with the page, so results are ready by the time someone types
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 })();
