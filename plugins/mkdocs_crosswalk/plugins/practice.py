@@ -25,6 +25,8 @@ CASES_JSON = "assets/crosswalk/cases.json"
 
 class PracticeConfig(Config):
     enabled = c.Type(bool, default=True)
+    progress = c.Type(bool, default=True)  # "mark as done" boxes, progress bars, export and import
+    assignments = c.Type(bool, default=True)  # pick boxes, the assignment builder and the assignment page
     kits = c.Type(bool, default=True)  # an interviewer kit page per skill that has rubrics
 
 
@@ -40,6 +42,22 @@ class PracticePlugin(BasePlugin[PracticeConfig]):
             return files
         site = site_plugin(config)
         kb = site.kb
+        assignment = self._add_assignment_page(site, files, config) if self.config.assignments else None
+        # Which practice controls templates show: done boxes and progress bars, pick boxes and the builder.
+        switches = {"progress": self.config.progress, "assignments": self.config.assignments}
+        catalogue = files.get_file_from_path(catalogue_src_uri("case"))
+        for src_uri, plan in list(site.plans.items()):
+            page_url = files.get_file_from_path(src_uri).url
+            # The assignment link needs this page's position.
+            plan.context.update(practice=switches, assignment_href=relative_url(assignment.url, page_url) if assignment else "")
+            if catalogue and src_uri == catalogue.src_uri:
+                plan.context["finder"] = self._finder_options(kb)
+        if self.config.kits:
+            self._add_kits(site, files, config)
+        return files
+
+    def _add_assignment_page(self, site, files: Files, config: MkDocsConfig) -> File | None:
+        """The page that shows an assignment read from its link, and the case data it reads it against."""
         assignment = site.add_page(PagePlan(ASSIGNMENT, "Assignment", "crosswalk/practice/assignment.html", context={}), files, config)
         data = files.get_file_from_path(CASES_JSON)
         if data is None:
@@ -47,16 +65,7 @@ class PracticePlugin(BasePlugin[PracticeConfig]):
             files.append(data)
         if assignment:
             site.plans[assignment.src_uri].context.update(cases_json_href=relative_url(data.url, assignment.url), site_root_href=relative_url("", assignment.url))
-        catalogue = files.get_file_from_path(catalogue_src_uri("case"))
-        for src_uri, plan in list(site.plans.items()):
-            page_url = files.get_file_from_path(src_uri).url
-            # The flag tells templates to show the practice controls; the links need this page's position.
-            plan.context.update(practice=True, assignment_href=relative_url(assignment.url, page_url) if assignment else "")
-            if catalogue and src_uri == catalogue.src_uri:
-                plan.context["finder"] = self._finder_options(kb)
-        if self.config.kits:
-            self._add_kits(site, files, config)
-        return files
+        return assignment
 
     def _add_kits(self, site, files: Files, config: MkDocsConfig) -> None:
         """A kit page per skill with rubrics, linked from the skill, each of its rubrics and the rubrics catalogue."""
@@ -67,7 +76,7 @@ class PracticePlugin(BasePlugin[PracticeConfig]):
             if not rubrics:
                 continue
             src_uri = f"{skill.SECTION}/{skill.id}/kit.md"
-            context = {"skill": skill, "rubrics": rubrics, "practice": True}
+            context = {"skill": skill, "rubrics": rubrics}
             kit = site.add_page(PagePlan(src_uri, f"Interviewer kit: {skill.title}", "crosswalk/practice/kit.html", context=context), files, config)
             if kit:
                 kit_urls[skill.id] = kit.url

@@ -226,7 +226,8 @@
         $('[data-field="summary"]', item).textContent = c.summary;
         $('[data-field="scenario"]', item).textContent = c.scenario;
         c.steps.forEach(function (step) { var li = document.createElement("li"); li.textContent = step; $('[data-field="steps"]', item).appendChild(li); });
-        $('[data-field="done"]', item).dataset.cwDone = "case:" + id;
+        var done = $('[data-field="done"]', item);
+        if (done) done.dataset.cwDone = "case:" + id;
         list.appendChild(item);
       });
       bindDoneBoxes(page); updateProgress();
