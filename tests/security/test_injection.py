@@ -88,3 +88,22 @@ def test_svg_labels_hold_the_payload_as_text(payload_site):
     title = svg.find("{http://www.w3.org/2000/svg}title").text
     assert title.startswith("UX vs ML " + PAYLOAD[:20])
     assert svg.find(".//{http://www.w3.org/2000/svg}script") is None
+
+
+def test_cli_exports_hold_payloads_as_inert_text(tmp_path):
+    import csv
+    import io
+
+    from click.testing import CliRunner
+
+    from mkdocs_crosswalk.cli import main
+
+    project = payload_project(tmp_path / "project")
+    kb = str(project / "kb")
+    markdown = CliRunner().invoke(main, ["export", "glossary", "--kb", kb, "--format", "md"]).output
+    assert "<script" not in markdown and "<img" not in markdown  # escaped for Markdown viewers
+    assert "](javascript:" not in markdown.replace("\\](", "")  # no live link syntax survives
+    rows = list(csv.DictReader(io.StringIO(CliRunner().invoke(main, ["export", "glossary", "--kb", kb, "--format", "csv"]).output)))
+    assert rows and all(PAYLOAD in row["definition"] for row in rows)  # data, exactly as written
+    data = json.loads(CliRunner().invoke(main, ["export", "glossary", "--kb", kb]).output)
+    assert all(PAYLOAD in row["definition"] for row in data["terms"])
