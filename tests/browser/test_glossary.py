@@ -54,7 +54,9 @@ def test_glossary_filter_finds_terms_by_title_alias_and_domain(browser_page, shi
 
 def test_a_printed_meeting_sheet_has_no_site_chrome(browser_page, shipped_url):
     browser_page.goto(shipped_url + "glossary/sheets/")
-    browser_page.locator(".cw-sheet-list a").first.click()
+    with browser_page.expect_navigation():  # wait for the sheet itself, not the list we left
+        browser_page.locator(".cw-sheet-list a").first.click()
+    browser_page.wait_for_selector(".cw-sheet__term")
     browser_page.emulate_media(media="print")
     for chrome in (".md-header", ".md-sidebar--primary", ".md-footer"):
         assert not browser_page.locator(chrome).first.is_visible(), chrome
