@@ -29,6 +29,9 @@ def test_progress_can_be_imported_with_the_keyboard_alone(browser_page, shipped_
     step = path.steps[-1].ref
     saved = tmp_path / "progress.json"
     saved.write_text(json.dumps({"format": "crosswalk-progress", "version": 1, "progress": {f"path:{path.id}/{step}": {"done": True}}}))
+    # Playwright turns on file-chooser interception without waiting for Chromium to confirm; listening
+    # from the start makes sure it is on before Enter is pressed, or the dialog escapes the test.
+    browser_page.on("filechooser", lambda chooser: None)
     browser_page.goto(shipped_url + f"paths/{path.id}/")
     button = browser_page.get_by_role("button", name="Import progress")
     for _ in range(300):  # tab to the control, as a keyboard user would
