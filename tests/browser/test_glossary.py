@@ -61,3 +61,48 @@ def test_a_printed_meeting_sheet_has_no_site_chrome(browser_page, shipped_url):
     for chrome in (".md-header", ".md-sidebar--primary", ".md-footer"):
         assert not browser_page.locator(chrome).first.is_visible(), chrome
     assert browser_page.locator(".cw-sheet__term").first.is_visible()
+
+
+def _tap(page, locator):
+    """A finger tap (touch events, not a mouse click) on the middle of ``locator``."""
+    box = locator.bounding_box()
+    point = {"x": box["x"] + box["width"] / 2, "y": box["y"] + box["height"] / 2}
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 1})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [point]})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    cdp.detach()
+
+
+def test_on_a_touch_screen_the_first_tap_shows_the_definition_and_the_second_follows(browser_page, shipped_url):
+    browser_page.goto(shipped_url + "cases/latency-accuracy-tradeoff/")
+    term = _first_term(browser_page)
+    link = term.locator("a")
+    link.scroll_into_view_if_needed()
+    target = link.get_attribute("data-cw-id")
+    _tap(browser_page, link)
+    browser_page.wait_for_timeout(200)  # a navigation would have started by now
+    assert browser_page.url.endswith("cases/latency-accuracy-tradeoff/")
+    assert term.locator("[role=tooltip]").is_visible()
+    with browser_page.expect_navigation():
+        _tap(browser_page, link)
+    assert browser_page.url.endswith(f"glossary/{target}/")
+
+
+def test_a_definition_in_a_table_is_not_clipped_and_stays_in_the_window(browser_page, shipped_url):
+    browser_page.set_viewport_size({"width": 420, "height": 800})
+    browser_page.goto(shipped_url + "comparisons/ai-product-lifecycle/")
+    term = browser_page.locator("article td .cw-term").first
+    term.scroll_into_view_if_needed()
+    term.locator("a").hover()
+    tip = term.locator("[role=tooltip]")
+    assert tip.is_visible()
+    fits, on_top = tip.evaluate(
+        """tip => {
+            const r = tip.getBoundingClientRect();
+            const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            return [r.left >= 0 && r.right <= document.documentElement.clientWidth && r.top >= 0 && r.bottom <= innerHeight, tip.contains(hit)];
+        }"""
+    )
+    assert fits, "the definition runs out of the window"
+    assert on_top, "the definition is clipped or covered"

@@ -66,3 +66,18 @@ def test_define_suggests_near_names():
     result = run("define", "racy", "--kb", KB)
     assert result.exit_code == 1
     assert "Did you mean: RACI" in result.output
+
+
+def test_define_suggests_terms_whose_names_start_with_the_words_given():
+    result = run("define", "responsibility", "--kb", KB)
+    assert result.exit_code == 1
+    assert "Did you mean: RACI" in result.output  # from its alias "responsibility assignment matrix"
+
+
+def test_export_urls_follow_site_url_in_mkdocs_yml_else_stay_relative(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    rows = json.loads(run("export", "glossary", "--kb", KB).output)["terms"]
+    assert next(r for r in rows if r["id"] == "raci")["url"] == "glossary/raci/"
+    (tmp_path / "mkdocs.yml").write_text("site_name: X\nsite_url: https://kb.example.org/team\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n")
+    rows = json.loads(run("export", "glossary", "--kb", KB).output)["terms"]
+    assert next(r for r in rows if r["id"] == "raci")["url"] == "https://kb.example.org/team/glossary/raci/"

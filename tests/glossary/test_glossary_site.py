@@ -5,58 +5,87 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from mkdocs_crosswalk.core import load_knowledge_base
-from mkdocs_crosswalk.core.glossary import TermMatcher
-from support import REPO, build_site
+from mkdocs_crosswalk.core.glossary import SKIP_CLASSES, SKIP_ELEMENTS, TermMatcher
+from support import FIXTURES, REPO, build_site, copy_project
 from support.html import content, resolve
 from support.payloads import PAYLOAD, payload_project
 
+EDGES = """# Edges
 
-def test_mentions_link_to_the_term_with_its_definition(mini_site):
-    article = content(mini_site, "cases/ship-it/")
-    term = article.css_first('.cw-term a[data-cw-id="data-drift"]')
-    assert term is None  # not mentioned on this page
-    about = content(mini_site, "glossary/data-drift/")
-    own = about.css_first('.cw-term a[data-cw-id="data-drift"]')
-    assert own is None  # never on the term's own page
+| RACI | Notes |
+| --- | --- |
+| owner | the RACI chart |
+
+!!! note "Data drift"
+    Watch the inputs: data drift comes slowly.
+
+We keep every run in W&B.
+"""
+
+
+@pytest.fixture(scope="module")
+def extra_site(tmp_path_factory):
+    """The mini fixture plus hand-written pages that exercise the edges, built once."""
+    root = tmp_path_factory.mktemp("glossary-extra")
+    project = copy_project(FIXTURES / "mini", root / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("markdown_extensions:\n", "markdown_extensions:\n  - admonition\n  - tables\n"))
+    (project / "kb" / "weights-and-biases.md").write_text(
+        "---\nkind: term\ntitle: Weights & Biases\nsummary: A hosted tracker for training runs.\naliases: [W&B]\ndomains: [ml]\n---\nW&B keeps every run.\n"
+    )
+    (project / "docs" / "quiet.md").write_text("---\nglossary_links: false\n---\n# Quiet\n\nNo data drift links here.\n")
+    (project / "docs" / "loud.md").write_text("# Loud\n\nSome data drift here, and more data drift.\n")
+    (project / "docs" / "edges.md").write_text(EDGES)
+    result = build_site(project, root / "site")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def test_a_mention_links_to_the_term_with_its_definition(extra_site):
+    term = content(extra_site, "loud/").css_first(".cw-term")
+    link, tip = term.css_first("a"), term.css_first('[role="tooltip"]')
+    assert resolve("loud/", link.attributes["href"])[0] == "glossary/data-drift/"
+    assert link.attributes["aria-describedby"] == tip.attributes["id"]
+    assert " ".join(tip.text().split()) == "Data drift A change in the inputs a model sees compared with the data it learned from."
+
+
+def test_a_term_is_not_linked_on_its_own_page(extra_site):
+    own = content(extra_site, "glossary/weights-and-biases/")
+    assert "W&B keeps every run" in own.text()
+    assert own.css_first(".cw-term") is None
 
 
 def test_every_mentioned_term_is_linked_on_the_shipped_site(shipped_site):
     """Every term whose name appears in the prose of another page is linked there, with its definition."""
     kb = load_knowledge_base(REPO / "kb")
     matcher = TermMatcher.for_terms(kb.terms)
+    not_prose = ", ".join([*sorted(SKIP_ELEMENTS), *(f".{name}" for name in SKIP_CLASSES), ".cw-term"])
     checked = 0
     for path in shipped_site.rglob("index.html"):
         url = path.parent.relative_to(shipped_site).as_posix() + "/"
         url = "" if url == "./" else url
-        if url in ("glossary/", "tags/", "404/"):
-            continue
         article = LexborHTMLParser(path.read_text()).css_first("article.md-content__inner")
-        if article is None:
-            continue
+        if article is None or url in ("glossary/", "404/"):
+            continue  # the glossary lists every term already
         linked = {a.attributes["data-cw-id"] for a in article.css("a[data-cw-id]")}
-        for p in article.css("p, li, td, dd"):
-            if p.css_first("a, code, h1, h2, h3") or _opted_out(p):
-                continue  # mixed content is judged by the pure-prose paragraphs; opted-out zones are left alone
-            for _, _, term_id in matcher.find(p.text()):
-                if url != f"glossary/{term_id}/":
-                    assert term_id in linked, f"{url}: {term_id!r} is mentioned but not linked"
-                    checked += 1
         for tip in article.css(".cw-term"):
             link, text = tip.css_first("a"), tip.css_first('[role="tooltip"]')
             assert link.attributes["aria-describedby"] == text.attributes["id"]
             assert text.text().endswith(kb[link.attributes["data-cw-id"]].summary)
-    assert checked > 50
-
-
-def _opted_out(node) -> bool:
-    while node is not None:
-        if "cw-no-autolink" in (node.attributes.get("class") or ""):
-            return True
-        node = node.parent
-    return False
+        for node in article.css(not_prose):
+            node.decompose()  # what is left is prose, with the mentions that stayed text
+        for node in article.traverse(include_text=True):
+            if node.tag != "-text":
+                continue
+            for _, _, term_id in matcher.find(node.text_content or ""):
+                if url != f"glossary/{term_id}/":
+                    assert term_id in linked, f"{url}: {term_id!r} is mentioned but not linked"
+                    checked += 1
+    assert checked > 100
 
 
 def test_tooltips_carry_the_escaped_definition(tmp_path):
@@ -94,15 +123,44 @@ def test_glossary_json_lists_every_term(shipped_site):
     assert (shipped_site / raci["url"] / "index.html").is_file()
 
 
-def test_a_page_can_switch_autolinking_off(tmp_path):
-    from support import FIXTURES, copy_project
+def test_a_page_can_switch_autolinking_off(extra_site):
+    assert content(extra_site, "quiet/").css_first(".cw-term") is None
+    loud = content(extra_site, "loud/")
+    assert [a.text() for a in loud.css(".cw-term a")] == ["data drift"]  # the first mention only
 
-    project = copy_project(FIXTURES / "mini", tmp_path / "project")
-    (project / "docs" / "quiet.md").write_text("---\nglossary_links: false\n---\n# Quiet\n\nNo data drift links here.\n")
-    (project / "docs" / "loud.md").write_text("# Loud\n\nSome data drift here.\n")
-    assert build_site(project, tmp_path / "site").returncode == 0
-    assert content(tmp_path / "site", "quiet/").css_first(".cw-term") is None
-    assert content(tmp_path / "site", "loud/").css_first(".cw-term") is not None
+
+def test_table_headers_and_admonition_titles_stay_plain_while_the_text_below_links(extra_site):
+    edges = content(extra_site, "edges/")
+    assert edges.css_first("th").text(strip=True) == "RACI" and edges.css_first("th .cw-term") is None
+    assert edges.css_first('td .cw-term a[data-cw-id="raci"]') is not None
+    admonition = edges.css_first(".admonition")
+    assert admonition.css_first(".admonition-title .cw-term") is None
+    assert admonition.css_first('p:not(.admonition-title) .cw-term a[data-cw-id="data-drift"]') is not None
+
+
+def test_names_with_an_ampersand_are_linked(extra_site):
+    link = content(extra_site, "edges/").css_first('.cw-term a[data-cw-id="weights-and-biases"]')
+    assert link is not None and link.text() == "W&B"
+
+
+def test_search_excerpts_of_pages_leave_out_the_definitions(extra_site):
+    docs = json.loads((extra_site / "search" / "crosswalk-pages.json").read_text())["docs"]
+    loud = next(doc for doc in docs if doc["title"] == "Loud")
+    assert "data drift" in loud["summary"] and "compared with the data it learned from" not in loud["summary"]
+
+
+def test_usage_counts_mentions_and_references_not_listings(shipped_site):
+    """RACI's "used on" pages: where the text mentions it or an entry refers to it; not sheets or generated lists."""
+    kb = load_knowledge_base(REPO / "kb")
+    expected = {f"{entry.SECTION}/{entry.id}/" for entry in kb.referrers("raci")}
+    for path in shipped_site.rglob("index.html"):
+        url = path.parent.relative_to(shipped_site).as_posix() + "/"
+        if LexborHTMLParser(path.read_text()).css_first('article .cw-term a[data-cw-id="raci"]') is not None:
+            expected.add(url)
+    usage = content(shipped_site, "glossary/raci/").css_first("#used-on")
+    listed = {resolve("glossary/raci/", a.attributes["href"])[0] for a in usage.css("li a")}
+    assert listed == expected
+    assert not any(url.startswith("glossary/sheets/") for url in listed)
 
 
 def test_a_site_can_switch_autolinking_off(tmp_path):

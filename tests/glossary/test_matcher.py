@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from mkdocs_crosswalk.core.glossary import TermMatcher, autolink_html
+import pytest
+
+from mkdocs_crosswalk.core.glossary import TermMatcher, autolink_html, without_tooltips
 
 NAMES = [
     ("raci", "RACI"), ("raci", "responsibility assignment matrix"), ("prd", "PRD"), ("data-drift", "data drift"),
@@ -26,6 +28,15 @@ def test_abbreviations_match_only_as_written():
 
 def test_ordinary_words_match_in_any_case_and_simple_plural():
     assert found("Personas, PERSONA and processes; persons are not.") == [("Personas", "persona"), ("PERSONA", "persona"), ("processes", "process")]
+
+
+def test_the_last_word_of_a_longer_name_takes_a_plural_too():
+    assert found("Two data drifts, one DATA DRIFT.") == [("data drifts", "data-drift"), ("DATA DRIFT", "data-drift")]
+
+
+def test_a_longer_alias_beats_the_abbreviation_it_starts_with():
+    matcher = TermMatcher([("ci-cd", "CI/CD"), ("ci-cd-pipeline", "CI/CD pipeline")])
+    assert [t for _, _, t in matcher.find("Our CI/CD pipeline, our CI/CD.")] == ["ci-cd-pipeline", "ci-cd"]
 
 
 def test_punctuation_inside_names():
@@ -82,3 +93,53 @@ def test_cost_is_linear_in_text_length():
         assert len(calls) == 2 * short
     finally:
         TermMatcher._match_at = original
+
+
+def test_names_with_ampersands_match_in_html_text():
+    matcher = TermMatcher([("wandb", "Weights & Biases"), ("wandb", "W&B")])
+    assert [t for _, _, t in matcher.find("Runs go to W&amp;B, that is Weights &amp; Biases.")] == ["wandb", "wandb"]
+    assert [t for _, _, t in matcher.find("Runs go to W&B.")] == ["wandb"]
+
+
+def test_dashes_quotes_and_spaces_before_a_name_do_not_hide_it():
+    text = "The team—RACI in hand—met; “PRD” first, then&nbsp;data drift."
+    assert [term for _, term in found(text)] == ["raci", "prd", "data-drift"]
+
+
+def test_autolink_leaves_attribute_values_alone_even_with_angle_brackets():
+    html = '<p title="a > RACI here">PRD</p>'
+    out, linked = autolink_html(html, MATCHER, _link)
+    assert out == '<p title="a > RACI here"><a data-t="prd">PRD</a></p>' and linked == ["prd"]
+
+
+@pytest.mark.parametrize(
+    "html, heading",
+    [
+        ("<table><tr><th>RACI</th></tr><tr><td>A RACI.</td></tr></table>", "<th>RACI</th>"),
+        ("<details><summary>RACI</summary><p>The RACI.</p></details>", "<summary>RACI</summary>"),
+        ('<div class="admonition note"><p class="admonition-title">RACI</p><p>RACI again.</p></div>', '<p class="admonition-title">RACI</p>'),
+    ],
+)
+def test_table_headers_summaries_and_admonition_titles_are_headings_too(html, heading):
+    out, linked = autolink_html(html, MATCHER, _link)
+    assert heading in out and linked == ["raci"] and out.count('<a data-t="raci">RACI</a>') == 1
+
+
+def test_the_opt_out_class_must_be_a_class():
+    html = '<div data-note="cw-no-autolink"><p>RACI</p></div><div class="box cw-no-autolink"><p>PRD</p></div>'
+    assert autolink_html(html, MATCHER, _link)[1] == ["raci"]
+
+
+def test_search_text_leaves_out_the_definitions_of_linked_terms():
+    html = '<p>Use a <span class="cw-term"><a class="cw-term__link" href="../raci/">RACI</a><span class="cw-term__tip" role="tooltip"><strong>RACI</strong> A matrix.</span></span> chart.</p>'
+    assert without_tooltips(html) == '<p>Use a <span class="cw-term"><a class="cw-term__link" href="../raci/">RACI</a></span> chart.</p>'
+
+
+def test_skip_zones_end_where_their_element_ends_however_deeply_nested():
+    html = (
+        '<div class="cw-no-autolink"><div><p>RACI</p></div><p>PRD</p></div><p>A PRD.</p>'
+        "<svg><svg><text>RACI</text></svg><text>RACI</text></svg><p>A RACI.</p>"
+    )
+    out, linked = autolink_html(html, MATCHER, _link)
+    assert linked == ["prd", "raci"]
+    assert out.endswith('<p>A <a data-t="prd">PRD</a>.</p><svg><svg><text>RACI</text></svg><text>RACI</text></svg><p>A <a data-t="raci">RACI</a>.</p>')

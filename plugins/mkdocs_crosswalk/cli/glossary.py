@@ -14,6 +14,7 @@ import yaml
 
 from ..core.glossary import glossary_rows
 from ..core.models import DOMAINS
+from ..core.search import search, search_documents
 from .common import KB_OPTION, load_or_exit, main
 
 
@@ -101,8 +102,10 @@ def define(term, kb_dir):
     names = {name.casefold(): t for t in kb.terms for name in t.names}
     found = names.get(term.casefold()) or (kb.get(term) if kb.get(term) is not None and kb.get(term).kind == "term" else None)
     if found is None:
-        close = difflib.get_close_matches(term.casefold(), list(names), n=5, cutoff=0.6)
-        suggestions = list(dict.fromkeys(names[c].title for c in close))
+        # what the site's search finds for it (names first), then names spelled alike ("racy" -> RACI)
+        searched = [doc["title"] for doc in search(search_documents(kb, lambda e: ""), term, kind="term", limit=5)]
+        close = [names[c].title for c in difflib.get_close_matches(term.casefold(), list(names), n=5, cutoff=0.6)]
+        suggestions = list(dict.fromkeys(searched + close))[:5]
         click.echo(f"No term or alias {term!r}." + (f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""), err=True)
         sys.exit(1)
     click.echo(found.title + (f" ({', '.join(found.aliases)})" if found.aliases else ""))

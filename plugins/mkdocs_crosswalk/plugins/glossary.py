@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+from uuid import uuid4
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,9 +19,12 @@ from ..render.sheets import SHEETS_DIR, meeting_sheets
 from ..render.urls import relative_url
 from .site import site_plugin
 
-# Placed by the term and glossary templates: "<!--crosswalk:usage:raci-->" (the list), "-count" (a number).
+# A term already linked on the page with [[id]] (partials/link.html): it shows the definition too.
 EXPLICIT_TERM_LINK = re.compile(r'<a class="cw-ref cw-ref--term" href="[^"]*" data-cw-id="([a-z0-9-]+)"')
+# Placed by the term and glossary templates: "<!--crosswalk:usage:raci-->" (the list), "-count" (a number).
 USAGE_MARKER = re.compile(r"<!--crosswalk:usage(-count)?:([a-z0-9-]+)-->")
+# Stand-ins in a term's rendered link for what differs per mention: unguessable, so no definition holds them.
+_HREF, _TEXT = f"cw-href-{uuid4().hex}", f"cw-text-{uuid4().hex}"
 
 
 class GlossaryConfig(Config):
@@ -66,35 +70,49 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
             return env
-        site = self.site
-        usage: dict[str, list] = {term.id: [] for term in site.kb.terms}
-        links: dict[tuple[str, str], str] = {}
         pages = [f.page for f in files.documentation_pages() if f.page is not None and f.page.content]
-        glossary_uri = catalogue_src_uri("term")
-        for page in pages:
-            plan = site.plans.get(page.file.src_uri)
-            if not self.config.autolink or page.meta.get("glossary_links") is False or page.file.src_uri == glossary_uri:
-                continue
-            own = plan.entry_id if plan and plan.entry_id in usage else None
-            base = page.url
-
-            def render(term_id: str, matched: str) -> str:
-                key = (term_id, base)
-                if key not in links:  # one render per term and page; the matched text goes in afterwards
-                    links[key] = site.templates.get_template("crosswalk/partials/term_link.html").render(
-                        term=site.kb[term_id], href=relative_url(site.urls[term_id], base), text=Markup("\x00")
-                    ).strip()
-                return links[key].replace("\x00", matched, 1)
-
-            explicit = set(EXPLICIT_TERM_LINK.findall(page.content))  # [[term]] links already name these terms
-            page.content, linked = autolink_html(page.content, self.matcher, render, skip_term=own, already=explicit)
-            linked += sorted((explicit - {own}) & usage.keys())
-            for term_id in linked:
-                usage[term_id].append(page)
+        usage = self._referring_pages()
+        if self.config.autolink:
+            self.term_links = self._term_links()
+            for page in pages:
+                for term_id in self._autolink(page):
+                    usage[term_id][page.url] = self._title(page)
         self._fill_usage(pages, usage)
         return env
 
-    def _fill_usage(self, pages, usage: dict[str, list]) -> None:
+    def _autolink(self, page) -> list[str]:
+        """Link the first mention of each term on ``page``; returns the ids linked."""
+        site = self.site
+        if page.meta.get("glossary_links") is False or page.file.src_uri == catalogue_src_uri("term"):
+            return []
+        plan = site.plans.get(page.file.src_uri)
+        own = plan.entry_id if plan and plan.entry_id in self.term_links else None
+        base = page.url
+
+        def render(term_id: str, matched: str) -> str:
+            href = escape(relative_url(site.urls[term_id], base))
+            return self.term_links[term_id].replace(_HREF, href, 1).replace(_TEXT, matched, 1)
+
+        explicit = set(EXPLICIT_TERM_LINK.findall(page.content))  # [[term]] links already show these definitions
+        page.content, linked = autolink_html(page.content, self.matcher, render, skip_term=own, already=explicit)
+        return linked
+
+    def _term_links(self) -> dict[str, str]:
+        """Each term's link markup, rendered once with stand-ins for the page's href and the matched text."""
+        template = self.site.templates.get_template("crosswalk/partials/term_link.html")
+        return {term.id: template.render(term=term, href=Markup(_HREF), text=Markup(_TEXT)).strip() for term in self.site.kb.terms}
+
+    def _referring_pages(self) -> dict[str, dict[str, str]]:
+        """Term id -> {url: title} of the entries and hand-written pages that link to it with ``[[id]]`` or a field."""
+        site = self.site
+        usage: dict[str, dict[str, str]] = {}
+        for term in site.kb.terms:
+            pages = usage[term.id] = {site.urls[e.id]: e.title for e in site.kb.referrers(term.id)}
+            for page in site.page_links.get(term.id, {}).values():
+                pages[page.url] = self._title(page)
+        return usage
+
+    def _fill_usage(self, pages, usage: dict[str, dict[str, str]]) -> None:
         """Replace the usage markers of term pages and the glossary, now that every mention is known."""
         template = self.site.templates.get_template("crosswalk/partials/term_usage.html")
         for page in pages:
@@ -103,8 +121,8 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
 
             def fill(match: re.Match) -> str:
                 kind, term_id = match.groups()
-                users = [p for p in usage.get(term_id, []) if p is not page]
-                listed = [(relative_url(p.url, page.url), self._title(p)) for p in users]
+                users = sorted((title.casefold(), url, title) for url, title in usage.get(term_id, {}).items() if url != page.url)
+                listed = [(relative_url(url, page.url), title) for _, url, title in users]
                 term_href = relative_url(self.site.urls[term_id], page.url) if term_id in self.site.urls else ""
                 return template.render(pages=listed, compact=kind == "-count", term_href=term_href).strip()
 

@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from ..core.glossary import without_tooltips
 from ..core.search import page_document, search_documents
 from .site import site_plugin
 
@@ -54,7 +55,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             page = file.page
             if page is None or file.src_uri in site.plans or not page.content:
                 continue
-            text = " ".join(unescape(_TAGS.sub(" ", page.content)).split())
+            text = " ".join(unescape(_TAGS.sub(" ", without_tooltips(page.content))).split())
             self.pages.append(page_document(page.title or file.src_uri, text, file.url))
         return env
 

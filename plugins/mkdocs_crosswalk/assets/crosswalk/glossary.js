@@ -1,10 +1,83 @@
-// Crosswalk glossary: the filter on the glossary page, and Escape to close a term's tooltip.
+// Crosswalk glossary: a linked term's definition on hover, keyboard focus and tap, and the glossary page's filter.
 (function () {
   "use strict";
 
+  var EDGE = 8; // px kept free between a definition and the window's edges
+  var touch = false; // the last pointer was a finger: a first tap shows the definition, a second follows the link
+  var placed = null; // the term whose definition was positioned last
+
+  function termAt(node) {
+    return node && node.closest ? node.closest(".cw-term") : null;
+  }
+
+  // Fixed to the window, so tables and other scrolling boxes cannot clip it, and kept inside the window.
+  // Without JavaScript the stylesheet still shows it, under the term.
+  function place(term) {
+    var link = term.querySelector(".cw-term__link");
+    var tip = term.querySelector(".cw-term__tip");
+    if (!link || !tip) return;
+    var box = link.getClientRects()[0] || link.getBoundingClientRect();
+    var shown = tip.style.display;
+    tip.style.position = "fixed";
+    tip.style.display = "block"; // measured while hidden; nothing is painted in between
+    var width = tip.offsetWidth;
+    var height = tip.offsetHeight;
+    tip.style.display = shown;
+    var right = document.documentElement.clientWidth - EDGE;
+    var top = box.bottom; // touching the term, so the pointer can move onto the definition
+    if (top + height > window.innerHeight - EDGE && box.top - height >= EDGE) top = box.top - height;
+    tip.style.left = Math.max(EDGE, Math.min(box.left, right - width)) + "px";
+    tip.style.top = top + "px";
+    placed = term;
+  }
+
+  function show(term) {
+    term.classList.remove("cw-term--dismissed");
+    place(term);
+  }
+
+  function closeTapped(except) {
+    document.querySelectorAll(".cw-term--open").forEach(function (term) {
+      if (term !== except) term.classList.remove("cw-term--open");
+    });
+  }
+
+  document.addEventListener("pointerover", function (event) {
+    var term = termAt(event.target);
+    if (term && !term.contains(event.relatedTarget)) show(term);
+  });
+  document.addEventListener("focusin", function (event) {
+    var term = termAt(event.target);
+    if (term) show(term);
+  });
+  document.addEventListener("pointerdown", function (event) {
+    touch = event.pointerType === "touch";
+  }, true);
+  document.addEventListener("click", function (event) {
+    if (!touch) return;
+    var term = termAt(event.target);
+    closeTapped(term);
+    if (!term || term.classList.contains("cw-term--open")) return; // the second tap follows the link
+    event.preventDefault();
+    term.classList.add("cw-term--open");
+    show(term);
+  });
+  // Escape hides an open definition (WCAG 1.4.13: dismissible without moving focus or pointer).
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    closeTapped(null);
+    document.querySelectorAll(".cw-term").forEach(function (term) { term.classList.add("cw-term--dismissed"); });
+  });
+  function follow() {
+    if (placed && placed.isConnected) place(placed);
+  }
+  window.addEventListener("scroll", follow, { capture: true, passive: true });
+  window.addEventListener("resize", follow, { passive: true });
+
   function setupFilter() {
     var box = document.querySelector("[data-cw-glossary-filter]");
-    if (!box) return;
+    if (!box || box.dataset.cwReady) return;
+    box.dataset.cwReady = "true";
     box.hidden = false; // the list works without JavaScript; the filter needs it
     var input = box.querySelector("input");
     var chips = Array.prototype.slice.call(box.querySelectorAll("[data-cw-domain]"));
@@ -43,25 +116,13 @@
       query ? next.set("q", query) : next.delete("q");
       domains.length ? next.set("domain", domains.join(",")) : next.delete("domain");
       var search = next.toString();
-      history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
+      history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
     }
     apply();
   }
 
-  // Escape hides an open tooltip (WCAG 1.4.13: dismissible without moving focus or pointer).
-  document.addEventListener("keydown", function (event) {
-    if (event.key !== "Escape") return;
-    document.querySelectorAll(".cw-term").forEach(function (term) { term.classList.add("cw-term--dismissed"); });
-  });
-  document.addEventListener("pointerover", function (event) {
-    var term = event.target.closest && event.target.closest(".cw-term");
-    if (term) term.classList.remove("cw-term--dismissed");
-  });
-  document.addEventListener("focusin", function (event) {
-    var term = event.target.closest && event.target.closest(".cw-term");
-    if (term) term.classList.remove("cw-term--dismissed");
-  });
-
+  // Material's instant navigation swaps pages without loading this script again: it announces each page on document$.
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(setupFilter);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setupFilter);
   else setupFilter();
 })();
