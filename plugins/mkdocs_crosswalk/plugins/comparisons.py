@@ -1,10 +1,10 @@
-"""The ``crosswalk-comparisons`` plugin: stage pages, diagrams, responsibility matrices, role pairs, embeds."""
+"""The ``crosswalk-comparisons`` plugin: stage pages, pictures, responsibility matrices, role pairs, embeds."""
 
 from __future__ import annotations
 
-import itertools
 import logging
 import re
+from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.config import config_options as c
@@ -12,23 +12,32 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
-from ..core.models import Comparison
+from ..core.models import Comparison, Journey, Role
+from ..core.problems import Problem
 from ..core.references import WikiLink
-from ..render.diagrams import comparison_layout, journey_layout, plain_text, responsibility_matrix, shared_vocabulary
-from ..render.plan import PagePlan, entry_src_uri
+from ..render.diagrams import comparison_alt, comparison_layout
+from ..render.fields import inline
+from ..render.journey_map import FEELINGS, journey_alt, journey_layout
+from ..render.labels import plain_text
+from ..render.plan import PagePlan, catalogue_src_uri, entry_src_uri
+from ..render.responsibilities import RACI, pair_slug, responsibility_matrix, role_columns, role_pairs, shared_vocabulary, where_they_meet
+from ..render.stage_links import stage_links
 from ..render.urls import rebase_links, relative_url
 from .site import site_plugin
 
 log = logging.getLogger("mkdocs.plugins.crosswalk")
+# Left by ![[comparison]] in the Markdown; filled in on_env, once the comparison's cells are rendered.
 EMBED = re.compile(r'<div class="cw-embed" data-cw-embed="([a-z0-9-]+)(?:#([a-z0-9-]+))?"></div>')
+PAIRS_DIR = "roles/pairs"
 
 
 class ComparisonsConfig(Config):
     enabled = c.Type(bool, default=True)
-    stage_pages = c.Type(bool, default=True)
-    diagrams = c.Type(bool, default=True)
-    role_pairs = c.Type(bool, default=True)
+    stage_pages = c.Type(bool, default=True)  # a page per stage of each comparison
+    diagrams = c.Type(bool, default=True)  # the swimlane and journey pictures
+    role_pairs = c.Type(bool, default=True)  # a page per pair of roles
     # Pairs grow with the square of the roles; above this many roles the pair pages are left out.
     role_pairs_max_roles = c.Type(int, default=40)
 
@@ -43,127 +52,183 @@ class ComparisonsPlugin(BasePlugin[ComparisonsConfig]):
         if not self.config.enabled:
             return files
         self.site = site = site_plugin(config)
+        self.root = Path(config.config_file_path or ".").resolve().parent
+        self.docs_dir = Path(config.docs_dir)
         kb = site.kb
         self.titles = {e.id: e.title for e in kb.entries.values()}
         self.stage_urls: dict[tuple[str, str], str] = {}
+        self.pair_urls: dict[str, str] = {}  # pair slug -> site URL
+        self.pairs_index: str | None = None
+        self.pictures: dict[str, dict] = {}  # comparison id -> its picture, drawn once per build
+        # Every page first, then what they show: stage pages link role pairs and the other way round.
+        stage_pages = [page for c in kb.of_kind("comparison") for page in self._add_stage_pages(c, files, config)] if self.config.stage_pages else []
+        for comparison in kb.of_kind("comparison"):  # [[comparison#stage]] opens the stage's page, or else its row
+            for stage in comparison.stages:
+                site.anchor_urls.setdefault((comparison.id, stage.id), f"{site.urls[comparison.id]}#stage-{stage.id}")
+        pair_pages = self._add_role_pairs(files, config) if self.config.role_pairs else []
+        for comparison, stage, plan, url in stage_pages:
+            plan.context.update(self._stage_context(comparison, stage, url))
+        for first, second, plan, url in pair_pages:
+            plan.context.update(self._pair_context(first, second, url))
         for comparison in kb.of_kind("comparison"):
-            overview = files.get_file_from_path(entry_src_uri(comparison))
-            if self.config.stage_pages:
-                self._add_stage_pages(comparison, overview, files, config)
-            plan = site.plans.get(overview.src_uri)
-            if plan is not None:
-                plan.context.update(self._comparison_context(comparison, overview.url, "cw-cmp-" + comparison.id))
+            self._update(comparison, self._overview_context(comparison, site.urls[comparison.id]))
         for journey in kb.of_kind("journey"):
-            plan = site.plans.get(entry_src_uri(journey))
-            if plan is not None and self.config.diagrams:
-                layout = journey_layout(journey, self.titles)
-                plan.context.update(diagram=layout, svg_id=f"cw-journey-{journey.id}", alt=self._journey_alt(journey))
+            self._update(journey, {"feelings": FEELINGS, **self._journey_picture(journey)})
         for role in kb.of_kind("role"):
-            plan = site.plans.get(entry_src_uri(role))
-            if plan is not None:
-                plan.context["raci_columns"] = [
-                    (comparison, responsibility_matrix(comparison, [role])[1]) for comparison in kb.of_kind("comparison")
-                    if any(d.comparison == comparison.id for d in role.responsibilities)
-                ]
-        if self.config.role_pairs:
-            self._add_role_pairs(files, config)
+            self._update(role, self._role_context(role))
         site.embedders["comparison"] = self._embed_placeholder
         return files
 
-    def _add_stage_pages(self, comparison: Comparison, overview, files, config) -> None:
-        stages = comparison.stages
-        for i, stage in enumerate(stages):
-            src_uri = f"{comparison.SECTION}/{comparison.id}/{stage.id}.md"
-            context = {"cmp": comparison, "stage": stage, "index": i, "previous": stages[i - 1] if i else None, "next": stages[i + 1] if i + 1 < len(stages) else None}
-            file = self.site.add_page(PagePlan(src_uri, f"{stage.title} · {comparison.title}", "crosswalk/comparison/stage.html", context=context), files, config)
-            if file is not None:
-                self.site.anchor_urls[(comparison.id, stage.id)] = file.url
-                self.stage_urls[(comparison.id, stage.id)] = file.url
-        for i, stage in enumerate(stages):
-            plan = self.site.plans.get(f"{comparison.SECTION}/{comparison.id}/{stage.id}.md")
-            if plan is None:
-                continue
-            here = self.stage_urls[(comparison.id, stage.id)]
-            plan.context.update(
-                cmp_field=self._field_reader(comparison.id, here),
-                overview_href=relative_url(overview.url, here),
-                stage_href=lambda sid, here=here, cid=comparison.id: relative_url(self.stage_urls[(cid, sid)], here),
-                related=self._stage_related(comparison, stage),
-            )
+    def _update(self, entry, context: dict) -> None:
+        plan = self.site.plans.get(entry_src_uri(entry))
+        if plan is not None:  # None when a hand-written page replaces the entry's page
+            plan.context.update(context)
 
-    def _field_reader(self, comparison_id: str, page_url: str):
-        """Rendered Markdown fields of a comparison, with links made to work on another page."""
+    def _fields(self, entry_id: str, page_url: str):
+        """An entry's rendered Markdown fields, with its links made to work on ``page_url``."""
 
-        def read(*loc) -> Markup:
-            html = self.site.fields_html(comparison_id)[1].get(tuple(loc), "")
-            return Markup(rebase_links(html, self.site.urls[comparison_id], page_url))
+        def read(*loc, inline_: bool = False) -> Markup:
+            html = rebase_links(self.site.fields_html(entry_id)[1].get(tuple(loc), ""), self.site.urls[entry_id], page_url)
+            return Markup(inline(html) if inline_ else html)
 
         return read
 
-    def _comparison_context(self, comparison: Comparison, page_url: str, svg_id: str) -> dict:
-        hrefs = {s.id: relative_url(self.stage_urls.get((comparison.id, s.id), f"{page_url}#stage-{s.id}"), page_url) for s in comparison.stages}
-        context = {"stage_hrefs": hrefs, "cmp": comparison, "svg_id": svg_id}
-        if self.config.diagrams:
-            context.update(diagram=comparison_layout(comparison, self.titles), alt=self._comparison_alt(comparison))
+    def _duty_text(self, page_url: str):
+        """A role's duty as rendered Markdown, its links working on ``page_url``."""
+        return lambda role_id, duty: self._fields(role_id, page_url)("responsibilities", duty.index, "text", inline_=True)
+
+    # Comparisons
+
+    def _add_stage_pages(self, comparison: Comparison, files: Files, config: MkDocsConfig) -> list[tuple]:
+        added = []
+        for stage in comparison.stages:
+            plan = PagePlan(f"{comparison.SECTION}/{comparison.id}/{stage.id}.md", f"{stage.title} · {comparison.title}", "crosswalk/comparison/stage.html")
+            file = self.site.add_page(plan, files, config)
+            if file is not None:
+                self.site.anchor_urls[(comparison.id, stage.id)] = self.stage_urls[(comparison.id, stage.id)] = file.url
+                added.append((comparison, stage, plan, file.url))
+        return added
+
+    def _stage_context(self, comparison: Comparison, stage, here: str) -> dict:
+        stages = comparison.stages
+        i = stages.index(stage)
+        return {
+            "cmp": comparison, "stage": stage, "index": i,
+            "previous": stages[i - 1] if i else None, "next": stages[i + 1] if i + 1 < len(stages) else None,
+            "cmp_field": self._fields(comparison.id, here), "stage_hrefs": self._stage_hrefs(comparison, here),
+            "overview_href": relative_url(self.site.urls[comparison.id], here),
+            "links": stage_links(self.site.kb, comparison, stage), "pair_href": self._tracks_pair_href(comparison, here),
+            "duty_text": self._duty_text(here), "raci": RACI,
+        }
+
+    def _stage_hrefs(self, comparison: Comparison, page_url: str) -> dict[str, str]:
+        """Stage id -> its page, or its row on the overview when stage pages are off."""
+        overview = self.site.urls[comparison.id]
+        return {s.id: relative_url(self.stage_urls.get((comparison.id, s.id), f"{overview}#stage-{s.id}"), page_url) for s in comparison.stages}
+
+    def _tracks_pair_href(self, comparison: Comparison, page_url: str) -> str | None:
+        """The page setting the roles of a two-track comparison side by side, if there is one."""
+        roles = [t.role for t in comparison.tracks if t.role]
+        if len(comparison.tracks) != 2 or len(roles) != 2 or roles[0] == roles[1]:
+            return None
+        url = self.pair_urls.get("--".join(sorted(roles)))
+        return relative_url(url, page_url) if url else None
+
+    def _overview_context(self, comparison: Comparison, page_url: str) -> dict:
         roles, rows = responsibility_matrix(comparison, self.site.kb.of_kind("role"))
-        context.update(matrix_roles=roles, matrix_rows=rows)
-        return context
+        return {
+            "cmp": comparison, "stage_hrefs": self._stage_hrefs(comparison, page_url), "matrix_roles": roles, "matrix_rows": rows,
+            "raci": RACI, "plain": self._plain, **self._comparison_picture(comparison),
+        }
 
-    def _comparison_alt(self, comparison: Comparison) -> str:
-        tracks = ", ".join(t.title for t in comparison.tracks)
-        stages = "; ".join(
-            f"{s.title}: " + ", ".join(f"{t.title}: {plain_text(s.cells.get(t.id, ''), self.titles)}" for t in comparison.tracks)
-            for s in comparison.stages
-        )
-        return f"{len(comparison.tracks)} tracks ({tracks}) side by side across {len(comparison.stages)} stages. {stages}."
-
-    def _journey_alt(self, journey) -> str:
-        feeling = {-2: "very negative", -1: "negative", 0: "neutral", 1: "positive", 2: "very positive"}
-        stages = "; ".join(f"{s.title} ({feeling[s.emotion]})" for s in journey.stages)
-        loops = "; ".join(f"loops back from {l.from_} to {l.to}" + (f" ({l.label})" if l.label else "") for l in journey.loops)
-        return f"Journey of {self.titles[journey.persona]} through {len(journey.stages)} stages: {stages}." + (f" It {loops}." if loops else "")
-
-    def _stage_related(self, comparison: Comparison, stage) -> list[tuple[str, list]]:
-        """Entries that link to this stage, then entries that use its terms, grouped by kind."""
-        kb = self.site.kb
-        direct = [kb[r.source] for r in kb.graph.incoming.get(comparison.id, []) if r.anchor == stage.id]
-        duties = [r for r in kb.of_kind("role") if any(d.comparison == comparison.id and d.stage == stage.id for d in r.responsibilities)]
-        journeys = [j for j in kb.of_kind("journey") if any(s.id == stage.id for s in j.stages)]
-        via_terms = {}
-        for term_id in stage.terms:
-            for source in kb.referrers(term_id):
-                if source.kind in ("case", "skill", "rubric"):
-                    via_terms.setdefault(source.id, source)
-        groups = []
-        for label, items in (("Linked to this stage", direct), ("Roles with a part in it", duties), ("Journeys with this stage", journeys), ("Using its terms", via_terms.values())):
-            items = sorted({e.id: e for e in items}.values(), key=lambda e: (e.kind, e.title.casefold()))
-            if items:
-                groups.append((label, items))
-        return groups
-
-    def _add_role_pairs(self, files, config) -> None:
-        roles = self.site.kb.of_kind("role")
-        if len(roles) > self.config.role_pairs_max_roles:
-            log.info("crosswalk-comparisons: %d roles is more than role_pairs_max_roles (%d); role-pair pages left out", len(roles), self.config.role_pairs_max_roles)
-            return
-        pairs = []
-        for first, second in itertools.combinations(roles, 2):
-            src_uri = f"roles/pairs/{first.id}--{second.id}.md"
-            context = {"first": first, "second": second, "shared": shared_vocabulary(first, second, self.site.kb.terms), "plain": self._plain}
-            if self.site.add_page(PagePlan(src_uri, f"{first.title} and {second.title}", "crosswalk/comparison/role_pair.html", context=context), files, config):
-                pairs.append((first, second, src_uri))
-        index = self.site.add_page(PagePlan("roles/pairs/index.md", "Two roles side by side", "crosswalk/comparison/role_pairs.html", context={}), files, config)
-        if index:
-            self.site.plans[index.src_uri].context["pairs"] = [
-                (a, b, relative_url(files.get_file_from_path(uri).url, index.url)) for a, b, uri in pairs
-            ]
+    def _comparison_picture(self, comparison: Comparison) -> dict:
+        if not self.config.diagrams:
+            return {}
+        if comparison.id not in self.pictures:
+            self.pictures[comparison.id] = {
+                "layouts": {"wide": comparison_layout(comparison, self.titles), "narrow": comparison_layout(comparison, self.titles, narrow=True)},
+                "alt": comparison_alt(comparison, self.titles),
+            }
+        return {"picture": self.pictures[comparison.id]}
 
     def _plain(self, markdown: str) -> str:
         return plain_text(markdown, self.titles)
 
-    def _embed_placeholder(self, link: WikiLink, page) -> str:
-        """`![[comparison]]` or `![[comparison#stage]]`: filled in once the comparison's cells are rendered."""
+    # Journeys
+
+    def _journey_picture(self, journey: Journey) -> dict:
+        if not self.config.diagrams:
+            return {}
+        layouts = {"wide": journey_layout(journey, self.titles), "narrow": journey_layout(journey, self.titles, narrow=True)}
+        return {"picture": {"layouts": layouts, "alt": journey_alt(journey, self.titles)}}
+
+    # Roles
+
+    def _role_context(self, role: Role) -> dict:
+        here = self.site.urls[role.id]
+        columns = role_columns(role, self.site.kb.of_kind("comparison"))
+        return {
+            "raci_columns": columns, "comparison_stage_hrefs": {c.id: self._stage_hrefs(c, here) for c, _ in columns}, "duty_text": self._duty_text(here),
+            "raci": RACI, "pairs": self._pairs_of(role, here),
+        }
+
+    def _add_role_pairs(self, files: Files, config: MkDocsConfig) -> list[tuple]:
+        roles = self.site.kb.of_kind("role")
+        if len(roles) > self.config.role_pairs_max_roles:
+            log.info("crosswalk-comparisons: %d roles is more than role_pairs_max_roles (%d); role-pair pages left out", len(roles), self.config.role_pairs_max_roles)
+            return []
+        index = self.site.add_page(PagePlan(f"{PAIRS_DIR}/index.md", "Two roles side by side", "crosswalk/comparison/role_pairs.html"), files, config)
+        self.pairs_index = index.url if index else None
+        added = []
+        for first, second in role_pairs(roles):
+            plan = PagePlan(f"{PAIRS_DIR}/{pair_slug(first, second)}.md", f"{first.title} and {second.title}", "crosswalk/comparison/role_pair.html")
+            file = self.site.add_page(plan, files, config)
+            if file is not None:
+                self.pair_urls[pair_slug(first, second)] = file.url
+                added.append((first, second, plan, file.url))
+        if index:
+            self.site.plans[index.src_uri].context["by_role"] = [(role, self._pairs_of(role, index.url)) for role in roles]
+            catalogue = self.site.plans.get(catalogue_src_uri("role"))
+            if catalogue is not None:
+                catalogue.context["pairs_href"] = relative_url(index.url, self.site.urls["catalogue:role"])
+        return added
+
+    def _pairs_of(self, role: Role, page_url: str) -> list[tuple[Role, str]]:
+        """The other roles with a pair page together with ``role``, and the link to each page."""
+        others = [r for r in self.site.kb.of_kind("role") if r.id != role.id and pair_slug(role, r) in self.pair_urls]
+        return [(other, relative_url(self.pair_urls[pair_slug(role, other)], page_url)) for other in others]
+
+    def _pair_context(self, first: Role, second: Role, here: str) -> dict:
+        return {
+            "first": first, "second": second, "fields": {r.id: self._fields(r.id, here) for r in (first, second)}, "duty_text": self._duty_text(here),
+            "shared": shared_vocabulary(first, second, self.site.kb.terms), "meeting": where_they_meet(first, second, self.site.kb.of_kind("comparison")),
+            "comparison_stage_hrefs": {c.id: self._stage_hrefs(c, here) for c in self.site.kb.of_kind("comparison")},
+            "raci": RACI, "pairs_href": relative_url(self.pairs_index, here) if self.pairs_index else None,
+        }
+
+    # Embeds
+
+    def _embed_placeholder(self, link: WikiLink, page: Page) -> str:
+        """`![[comparison]]` or `![[comparison#stage]]`: a placeholder until the comparison's cells are rendered."""
+        comparison = self.site.kb[link.target]
+        if link.anchor and comparison.stage(link.anchor) is None:
+            stages = ", ".join(s.id for s in comparison.stages)
+            marker = f"![[{link.target}#{link.anchor}"
+            self.site.problems.append(Problem(self._docs_path(page), self._line_of(page, marker), "", f"{marker}]]: {link.target!r} has no stage {link.anchor!r}; its stages are {stages}"))
+            return ""
         return self.site.templates.get_template("crosswalk/comparison/embed_placeholder.html").render(target=link.target, anchor=link.anchor).strip()
+
+    def _docs_path(self, page: Page) -> str:
+        path = (self.docs_dir / page.file.src_uri).resolve()
+        return path.relative_to(self.root).as_posix() if path.is_relative_to(self.root) else page.file.src_uri
+
+    @staticmethod
+    def _line_of(page: Page, text: str) -> int:
+        try:
+            source = page.file.content_string
+        except Exception:  # noqa: BLE001 - a file we cannot re-read only costs the line number
+            return 1
+        return source.count("\n", 0, max(source.find(text), 0)) + 1
 
     @event_priority(-60)  # after the site plugin renders entry pages (-50), before glossary links (-100)
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
@@ -172,18 +237,17 @@ class ComparisonsPlugin(BasePlugin[ComparisonsConfig]):
         for file in files.documentation_pages():
             page = file.page
             if page is not None and page.content and 'class="cw-embed"' in page.content:
-                page.content = EMBED.sub(lambda m: self._render_embed(m.group(1), m.group(2), page), page.content)
+                count = iter(range(1, 1000))  # two embeds of one comparison on a page need their own picture ids
+                page.content = EMBED.sub(lambda m: self._render_embed(m.group(1), m.group(2), page, next(count)), page.content)
         return env
 
-    def _render_embed(self, comparison_id: str, stage_id: str | None, page) -> str:
+    def _render_embed(self, comparison_id: str, stage_id: str | None, page: Page, number: int) -> str:
         comparison = self.site.kb[comparison_id]
-        overview_url = self.site.urls[comparison_id]
-        _, fields = self.site.fields_html(comparison_id)
-        cells = {loc: Markup(rebase_links(html, overview_url, page.url)) for loc, html in fields.items()}
-        stages = [s for s in comparison.stages if stage_id in (None, s.id)]
-        context = self._comparison_context(comparison, page.url, f"cw-embed-{comparison_id}-{stage_id or 'all'}")
-        template = self.site.templates.get_template("crosswalk/comparison/embed.html")
-        return template.render(
-            **context, stages=stages, cells=cells, stage_index={s.id: i for i, s in enumerate(comparison.stages)},
-            overview_href=relative_url(overview_url, page.url), whole=stage_id is None,
-        )
+        read = self._fields(comparison_id, page.url)
+        context = {
+            **self._overview_context(comparison, page.url),
+            "cell_html": lambda *loc: read(*loc, inline_=True), "link": lambda entry_id: self.site.link(entry_id, page.url),
+            "stages": [s for s in comparison.stages if stage_id in (None, s.id)], "whole": stage_id is None,
+            "overview_href": relative_url(self.site.urls[comparison_id], page.url), "svg_id": f"cw-embed-{number}-{comparison_id}",
+        }
+        return self.site.templates.get_template("crosswalk/comparison/embed.html").render(**context)

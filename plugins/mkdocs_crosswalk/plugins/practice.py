@@ -13,7 +13,7 @@ from mkdocs.structure.files import File, Files
 
 from ..core.references import markdown_texts
 from ..render import catalogues
-from ..render.diagrams import plain_text
+from ..render.labels import plain_text
 from ..render.fields import inline as inline_html
 from ..render.plan import PagePlan, catalogue_src_uri, entry_src_uri
 from ..render.urls import rebase_links, relative_url

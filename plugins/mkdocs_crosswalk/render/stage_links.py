@@ -1,0 +1,70 @@
+"""What refers to one stage of a comparison: links to it, roles with a part in it, journey stages and
+practice material that use its terms. Pure functions over the knowledge base, for the stage's page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..core.knowledge_base import KnowledgeBase
+from ..core.models import Comparison, Entry, Journey, JourneyStage, Role, Stage
+from ..core.references import find_wikilinks, markdown_texts
+from .responsibilities import Duty, duties_in
+
+PRACTICE_KINDS = ("case", "skill", "rubric")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entry (or one stage of a journey) that refers to the stage, and through which of its terms."""
+
+    entry: Entry
+    terms: tuple[str, ...] = ()  # ids of the stage's terms it uses; empty when it links the stage itself
+    journey_stage: JourneyStage | None = None
+
+
+@dataclass
+class StageLinks:
+    linked: list[Entry] = field(default_factory=list)  # entries with a [[comparison#stage]] link
+    roles: list[tuple[Role, list[Duty]]] = field(default_factory=list)  # roles with a responsibility in the stage
+    journey_stages: list[Mention] = field(default_factory=list)
+    practice: list[Mention] = field(default_factory=list)  # cases, skills and rubrics, most shared terms first
+
+
+def stage_links(kb: KnowledgeBase, comparison: Comparison, stage: Stage) -> StageLinks:
+    links = StageLinks()
+    sources = dict.fromkeys(r.source for r in kb.graph.incoming.get(comparison.id, []) if r.anchor == stage.id)
+    links.linked = sorted((kb[i] for i in sources), key=_by_title)
+    links.roles = [(r, duties) for r in kb.of_kind("role") if (duties := duties_in(r, comparison.id, stage.id))]
+    for journey in kb.of_kind("journey"):
+        targets = _journey_stage_targets(journey)
+        for journey_stage in journey.stages:
+            found = targets[journey_stage.id]
+            used = tuple(t for t in stage.terms if t in found)
+            if used or (comparison.id, stage.id) in found:
+                links.journey_stages.append(Mention(journey, used, journey_stage))
+    practice = []
+    for kind in PRACTICE_KINDS:
+        for entry in kb.of_kind(kind):
+            targets = set(kb.graph.targets(entry.id))
+            used = tuple(t for t in stage.terms if t in targets)
+            if used:
+                practice.append(Mention(entry, used))
+    links.practice = sorted(practice, key=lambda m: (-len(m.terms), _by_title(m.entry)))
+    return links
+
+
+def _journey_stage_targets(journey: Journey) -> dict[str, set]:
+    """Per journey stage id: the ids it links to, and (id, anchor) pairs for links to a part of an entry."""
+    targets: dict[str, set] = {s.id: set() for s in journey.stages}
+    for text in markdown_texts(journey):
+        if len(text.loc) > 1 and text.loc[0] == "stages":
+            found = targets[journey.stages[text.loc[1]].id]
+            for link in find_wikilinks(text.text):
+                found.add(link.target)
+                if link.anchor:
+                    found.add((link.target, link.anchor))
+    return targets
+
+
+def _by_title(entry: Entry) -> tuple:
+    return (entry.title.casefold(), entry.id)
