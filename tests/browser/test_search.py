@@ -26,6 +26,19 @@ def test_typing_a_term_shows_results_with_kinds_and_the_definition(browser_page,
     assert labels and labels <= {model.LABEL for model in KINDS.values()} | {"Page"}
 
 
+def test_search_answers_before_the_page_has_finished_loading(browser_page, shipped_url):
+    browser_page.goto(shipped_url + "glossary/raci/", wait_until="domcontentloaded")
+    browser_page.locator(".cw-search-open").wait_for()
+    browser_page.keyboard.press("/")
+    browser_page.keyboard.insert_text("PRD")  # all at once, as pasted
+    first = browser_page.locator("#cw-search-results li").first
+    first.wait_for()
+    assert first.get_attribute("data-cw-id") == "prd"
+    # the rest of the index follows: a skill is found from the same box
+    browser_page.get_by_role("combobox", name="Search").fill(KB.of_kind("skill")[0].title)
+    browser_page.locator(f'#cw-search-results li:first-child[data-cw-id="{KB.of_kind("skill")[0].id}"]').wait_for()
+
+
 def test_the_keyboard_alone_reaches_a_result(browser_page, shipped_url):
     browser_page.goto(shipped_url)
     browser_page.keyboard.press("/")

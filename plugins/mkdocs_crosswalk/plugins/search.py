@@ -12,13 +12,16 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from ..core.glossary import without_tooltips
 from ..core.search import page_document, search_documents
+from ..render.urls import relative_url
 from .site import site_plugin
 
 # Terms load first (they answer most queries and are small); everything else follows.
 GLOSSARY_SHARD = "search/crosswalk-glossary.json"
+SCRIPT = "assets/crosswalk/search.js"  # loaded from each page's <head>, not with the theme's scripts at the end
 ENTRIES_SHARD = "search/crosswalk-entries.json"
 PAGES_SHARD = "search/crosswalk-pages.json"  # hand-written pages, known only once they are rendered
 _TAGS = re.compile(r"<[^>]+>")
@@ -31,7 +34,6 @@ class SearchConfig(Config):
 class SearchPlugin(BasePlugin[SearchConfig]):
     def on_config(self, config: MkDocsConfig):
         if self.config.enabled:
-            config.extra_javascript.append("assets/crosswalk/search.js")
             config.extra_css.append("assets/crosswalk/search.css")
         return config
 
@@ -39,6 +41,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if not self.config.enabled:
             return files
         site = site_plugin(config)
+        self._head: dict[str, str] = {}  # the rendered tags per folder depth
         docs = search_documents(site.kb, lambda entry: site.urls[entry.id])
         shards = {GLOSSARY_SHARD: [d for d in docs if d["kind"] == "term"], ENTRIES_SHARD: [d for d in docs if d["kind"] != "term"]}
         for path, shard in shards.items():
@@ -58,6 +61,20 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             text = " ".join(unescape(_TAGS.sub(" ", without_tooltips(page.content))).split())
             self.pages.append(page_document(page.title or file.src_uri, text, file.url))
         return env
+
+    @event_priority(-200)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig):
+        """Load search from the <head>, so it is ready with the page rather than after the theme's scripts."""
+        if not self.config.enabled or "</head>" not in output:
+            return output
+        site = site_plugin(config)
+        script_href = relative_url(SCRIPT, page.url)
+        tags = self._head.get(script_href)
+        if tags is None:
+            tags = self._head[script_href] = site.templates.get_template("crosswalk/search/head.html").render(
+                glossary_href=relative_url(GLOSSARY_SHARD, page.url), script_href=script_href
+            ).strip()
+        return output.replace("</head>", tags + "\n</head>", 1)
 
     def on_post_build(self, *, config: MkDocsConfig):
         if self.config.enabled:

@@ -6,7 +6,7 @@
   var ROOT = new URL("../../", script ? script.src : location.href);
   var KIND_ORDER = ["term", "skill", "case", "rubric", "comparison", "journey", "role", "path", "page"];
   var TOKEN = /[\p{L}\p{N}_]+(?:[\/&.+'-][\p{L}\p{N}_]+)*/gu;
-  var docs = [], loading = null;
+  var docs = [], glossary = null, everything = null;
 
   function normalize(t) { return t.toLowerCase().replace(/\s+/g, " ").trim(); }
   function tokens(t) { return t.toLowerCase().match(TOKEN) || []; }
@@ -27,21 +27,32 @@
     if (q.length >= 5 && names.some(function (t) { return near(q, t); })) return 0.6;
     return 0;
   }
+  // Each document's names, normalized and split, worked out once: scoring runs on every keystroke.
+  var prepared = new WeakMap();
+  function prepare(doc) {
+    var p = prepared.get(doc);
+    if (!p) {
+      p = { names: [doc.title].concat(doc.aliases).map(function (name) { return [normalize(name), tokens(name)]; }), text: null };
+      prepared.set(doc, p);
+    }
+    return p;
+  }
   function score(doc, query) {
-    var q = normalize(query), qt = tokens(query), best = 0;
+    var q = normalize(query), qt = tokens(query), best = 0, p = prepare(doc);
     if (!qt.length) return 0;
-    [doc.title].concat(doc.aliases).forEach(function (name, rank) {
-      var w = rank === 0 ? 1 : 0.95, n = normalize(name);
+    p.names.forEach(function (name, rank) {
+      var w = rank === 0 ? 1 : 0.95, n = name[0];
       if (n === q) best = Math.max(best, 100 * w);
       else if (n.indexOf(q) === 0) best = Math.max(best, 80 * w);
       else {
-        var nt = tokens(name), parts = qt.map(function (t) { return tokenScore(t, nt); });
+        var nt = name[1], parts = qt.map(function (t) { return tokenScore(t, nt); });
         if (parts.every(Boolean)) best = Math.max(best, 40 * w * parts.reduce(function (a, b) { return a + b; }) / parts.length);
       }
     });
     if (best === 0) {
-      var tt = tokens(doc.summary + " " + doc.tags.join(" ")), p = qt.map(function (t) { return tokenScore(t, tt); });
-      if (p.every(Boolean)) best = 10 * p.reduce(function (a, b) { return a + b; }) / p.length;
+      var tt = p.text || (p.text = tokens(doc.summary + " " + doc.tags.join(" ")));
+      var found = qt.map(function (t) { return tokenScore(t, tt); });
+      if (found.every(Boolean)) best = 10 * found.reduce(function (a, b) { return a + b; }) / found.length;
     }
     return best;
   }
@@ -56,13 +67,19 @@
     rows.sort(function (a, b) { for (var i = 0; i < 4; i++) { if (a[i] < b[i]) return -1; if (a[i] > b[i]) return 1; } return 0; });
     return rows.slice(0, limit).map(function (r) { return r[4]; });
   }
-  function load() {
-    if (loading) return loading;
-    function shard(name) { return fetch(new URL("search/" + name, ROOT)).then(function (r) { return r.json(); }).then(function (d) { docs = docs.concat(d.docs); fillFilters(); render(); }); }
-    loading = shard("crosswalk-glossary.json").then(function () {
-      return Promise.all([shard("crosswalk-entries.json"), shard("crosswalk-pages.json")]);
+  function shard(name) {
+    return fetch(new URL("search/" + name, ROOT)).then(function (r) { return r.json(); }).then(function (d) {
+      d.docs.forEach(prepare);  // now, rather than on the first keystroke
+      docs = docs.concat(d.docs); fillFilters(); schedule();
     });
-    return loading;
+  }
+  // The glossary answers most queries and comes first (the page's <head> preloads it); the rest of the
+  // index follows when the page is idle, or at once when the search box opens.
+  function loadGlossary() { return glossary || (glossary = shard("crosswalk-glossary.json")); }
+  function loadEverything() {
+    return everything || (everything = loadGlossary().then(function () {
+      return Promise.all([shard("crosswalk-entries.json"), shard("crosswalk-pages.json")]);
+    }));
   }
 
   // The kind and domain filters offer what the index holds, in the order the site uses.
@@ -96,14 +113,13 @@
       '<select aria-label="Level" data-filter="level"><option value="">Any level</option><option>beginner</option><option>intermediate</option><option>advanced</option></select>' +
       '<select aria-label="Domain" data-filter="domain"><option value="">Any domain</option></select></div>' +
       '<p class="cw-search__status" role="status" aria-live="polite"></p><ul id="cw-search-results" role="listbox" aria-label="Results"></ul></div>';
-    document.body.appendChild(box);
+    document.body.appendChild(box);  // the header is inside <body>, so it exists by now
     input = box.querySelector("input"); list = box.querySelector("ul"); status = box.querySelector(".cw-search__status");
     filters = Array.prototype.slice.call(box.querySelectorAll("select"));
     fillFilters();
 
     opener.addEventListener("click", open);
-    var timer = null;
-    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(render, 60); });
+    input.addEventListener("input", schedule);
     filters.forEach(function (f) { f.addEventListener("change", render); });
     input.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown" || e.key === "ArrowUp") { e.preventDefault(); move(e.key === "ArrowDown" ? 1 : -1); }
@@ -116,7 +132,7 @@
       if (!typing && (e.key === "/" || e.key === "s") && !e.ctrlKey && !e.metaKey && !e.altKey) { e.preventDefault(); open(); }
     });
   }
-  function open() { box.hidden = false; input.focus(); input.select(); load(); }
+  function open() { box.hidden = false; input.focus(); input.select(); loadEverything(); }
   function close() { box.hidden = true; input.setAttribute("aria-expanded", "false"); }
   function go(doc) { location.href = new URL(doc.url, ROOT).href; }
   function move(step) {
@@ -125,6 +141,11 @@
     Array.prototype.forEach.call(list.children, function (li, i) { li.setAttribute("aria-selected", String(i === active)); });
     input.setAttribute("aria-activedescendant", "cw-search-result-" + active);
     list.children[active].scrollIntoView({ block: "nearest" });
+  }
+  // Keystrokes that arrive within one frame make one search, shown in that frame; no fixed delay.
+  var frame = 0;
+  function schedule() {
+    if (!frame) frame = requestAnimationFrame(function () { frame = 0; render(); });
   }
   function render() {
     if (!input || box.hidden) return;
@@ -152,9 +173,20 @@
     if (results.length) input.setAttribute("aria-activedescendant", "cw-search-result-" + active); else input.removeAttribute("aria-activedescendant");
     status.textContent = query.trim() ? (results.length ? results.length + " result" + (results.length === 1 ? "" : "s") : (docs.length ? "Nothing found." : "Loading…")) : "";
   }
-  function start() {
-    build();
-    load();  // fetch the index with the page, so results are ready by the time someone types
+  // This script runs from the <head> (async), so search is ready before the page's other scripts:
+  // the glossary is fetched at once, and the button goes in as soon as the header has been parsed
+  // whole (something follows it), so the header's own buttons keep their order.
+  loadGlossary();
+  if (window.requestIdleCallback) requestIdleCallback(loadEverything, { timeout: 2000 }); else setTimeout(loadEverything, 500);
+  function headerParsed() {
+    var header = document.querySelector(".md-header");
+    return header && (header.nextElementSibling || document.readyState !== "loading");
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
+  function buildOnce() { if (!box) build(); }
+  if (headerParsed()) buildOnce();
+  else {
+    var watcher = new MutationObserver(function () { if (headerParsed()) { watcher.disconnect(); buildOnce(); } });
+    watcher.observe(document.documentElement, { childList: true, subtree: true });
+    document.addEventListener("DOMContentLoaded", function () { watcher.disconnect(); buildOnce(); });
+  }
 })();
