@@ -23,7 +23,7 @@ from ..render.journey_map import FEELINGS, journey_alt, journey_layout
 from ..render.labels import plain_text
 from ..render.plan import PagePlan, catalogue_src_uri, entry_src_uri
 from ..render.responsibilities import RACI, pair_slug, responsibility_matrix, role_columns, role_pairs, shared_vocabulary, where_they_meet
-from ..render.stage_links import stage_links
+from ..render.stage_links import StageIndex
 from ..render.urls import rebase_links, relative_url
 from .site import site_plugin
 
@@ -66,6 +66,7 @@ class ComparisonsPlugin(BasePlugin[ComparisonsConfig]):
             for stage in comparison.stages:
                 site.anchor_urls.setdefault((comparison.id, stage.id), f"{site.urls[comparison.id]}#stage-{stage.id}")
         pair_pages = self._add_role_pairs(files, config) if self.config.role_pairs else []
+        self.stage_index = StageIndex(kb) if stage_pages else None
         for comparison, stage, plan, url in stage_pages:
             plan.context.update(self._stage_context(comparison, stage, url))
         for first, second, plan, url in pair_pages:
@@ -117,7 +118,7 @@ class ComparisonsPlugin(BasePlugin[ComparisonsConfig]):
             "previous": stages[i - 1] if i else None, "next": stages[i + 1] if i + 1 < len(stages) else None,
             "cmp_field": self._fields(comparison.id, here), "stage_hrefs": self._stage_hrefs(comparison, here),
             "overview_href": relative_url(self.site.urls[comparison.id], here),
-            "links": stage_links(self.site.kb, comparison, stage), "pair_href": self._tracks_pair_href(comparison, here),
+            "links": self.stage_index.links(comparison, stage), "pair_href": self._tracks_pair_href(comparison, here),
             "duty_text": self._duty_text(here), "raci": RACI,
         }
 
