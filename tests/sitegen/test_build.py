@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from support import FIXTURES, build_site, copy_project
@@ -99,4 +101,8 @@ def test_a_good_build_replaces_the_site_and_drops_stale_files(tmp_path):
     assert build_site(project, site).returncode == 0
     assert not (site / "stale.html").exists()
     assert "Pages written by hand link too" in (site / "about" / "index.html").read_text()
+    # the replaced site is deleted in the background, so the build need not wait for it
+    deadline = time.monotonic() + 30
+    while sorted(p.name for p in tmp_path.iterdir()) != ["project", "site"] and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]

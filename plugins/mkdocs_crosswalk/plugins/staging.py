@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import logging
 import shutil
+import subprocess
+import sys
+import uuid
 from pathlib import Path
 
 log = logging.getLogger("mkdocs.plugins.crosswalk")
@@ -19,19 +22,35 @@ class StagedSiteDir:
 
     def begin(self) -> str:
         shutil.rmtree(self.staging, ignore_errors=True)  # left over from a build that was killed
+        for retired in self.target.parent.glob(f".{self.target.name}.crosswalk-old*"):
+            shutil.rmtree(retired, ignore_errors=True)  # a removal that never finished
         return str(self.staging)
 
     def commit(self) -> str:
         """Put the finished build in place of the old site; return the real site folder."""
-        retired = self.target.with_name(f".{self.target.name}.crosswalk-old")
-        shutil.rmtree(retired, ignore_errors=True)
+        retired = self.target.with_name(f".{self.target.name}.crosswalk-old-{uuid.uuid4().hex[:12]}")
         if self.target.exists():
             self.target.rename(retired)
         self.staging.rename(self.target)
-        shutil.rmtree(retired, ignore_errors=True)
+        if retired.exists():
+            _remove_in_background(retired)
         return str(self.target)
 
     def abandon(self) -> None:
         if self.staging.exists():
             shutil.rmtree(self.staging, ignore_errors=True)
             log.info("Build failed: the previous site in %s was left as it was", self.target)
+
+
+def _remove_in_background(folder: Path) -> None:
+    """Delete the retired site without making the build wait: thousands of files take seconds.
+
+    A separate process, so it finishes even when MkDocs exits first; if it cannot start, delete here.
+    """
+    try:
+        subprocess.Popen(
+            [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", str(folder)],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        )
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
