@@ -139,6 +139,7 @@ class ComparisonsPlugin(BasePlugin[ComparisonsConfig]):
         roles, rows = responsibility_matrix(comparison, self.site.kb.of_kind("role"))
         return {
             "cmp": comparison, "stage_hrefs": self._stage_hrefs(comparison, page_url), "matrix_roles": roles, "matrix_rows": rows,
+            "matrix_columns": [(self.site.link(role.id, page_url), role.id) for role in roles],
             "raci": RACI, "plain": self._plain, **self._comparison_picture(comparison),
         }
 
