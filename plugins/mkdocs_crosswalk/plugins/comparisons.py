@@ -10,7 +10,7 @@ from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -25,6 +25,7 @@ from ..render.plan import PagePlan, catalogue_src_uri, entry_src_uri
 from ..render.responsibilities import RACI, pair_slug, responsibility_matrix, role_columns, role_pairs, shared_vocabulary, where_they_meet
 from ..render.stage_links import StageIndex
 from ..render.urls import rebase_links, relative_url
+from .feature import FeaturePlugin
 from .site import site_plugin
 
 log = logging.getLogger("mkdocs.plugins.crosswalk")
@@ -42,11 +43,8 @@ class ComparisonsConfig(Config):
     role_pairs_max_roles = c.Type(int, default=40)
 
 
-class ComparisonsPlugin(BasePlugin[ComparisonsConfig]):
-    def on_config(self, config: MkDocsConfig):
-        if self.config.enabled:
-            config.extra_css.append("assets/crosswalk/comparisons.css")
-        return config
+class ComparisonsPlugin(FeaturePlugin[ComparisonsConfig]):
+    STYLESHEETS = ("comparisons.css",)
 
     def on_files(self, files: Files, *, config: MkDocsConfig):
         if not self.config.enabled:

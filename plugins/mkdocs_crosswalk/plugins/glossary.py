@@ -10,13 +10,14 @@ from markupsafe import Markup, escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from ..core.glossary import TermMatcher, autolink_html, glossary_rows
 from ..render.plan import PagePlan, catalogue_src_uri
 from ..render.sheets import SHEETS_DIR, meeting_sheets
 from ..render.urls import relative_url
+from .feature import FeaturePlugin
 from .site import site_plugin
 
 # A term already linked on the page with [[id]] (partials/link.html): it shows the definition too.
@@ -34,12 +35,9 @@ class GlossaryConfig(Config):
     sheets = c.Type(bool, default=True)  # printable meeting sheets per tag, domain and comparison stage
 
 
-class GlossaryPlugin(BasePlugin[GlossaryConfig]):
-    def on_config(self, config: MkDocsConfig):
-        if self.config.enabled:
-            config.extra_javascript.append("assets/crosswalk/glossary.js")
-            config.extra_css.append("assets/crosswalk/glossary.css")
-        return config
+class GlossaryPlugin(FeaturePlugin[GlossaryConfig]):
+    SCRIPTS = ("glossary.js",)
+    STYLESHEETS = ("glossary.css",)
 
     def on_files(self, files: Files, *, config: MkDocsConfig):
         if not self.config.enabled:

@@ -8,7 +8,6 @@ from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from ..core.references import markdown_texts
@@ -17,6 +16,7 @@ from ..render.labels import plain_text
 from ..render.fields import inline as inline_html
 from ..render.plan import PagePlan, catalogue_src_uri, entry_src_uri
 from ..render.urls import rebase_links, relative_url
+from .feature import FeaturePlugin
 from .site import site_plugin
 
 ASSIGNMENT = "cases/assignment.md"
@@ -30,12 +30,9 @@ class PracticeConfig(Config):
     kits = c.Type(bool, default=True)  # an interviewer kit page per skill that has rubrics
 
 
-class PracticePlugin(BasePlugin[PracticeConfig]):
-    def on_config(self, config: MkDocsConfig):
-        if self.config.enabled:
-            config.extra_javascript.append("assets/crosswalk/practice.js")
-            config.extra_css.append("assets/crosswalk/practice.css")
-        return config
+class PracticePlugin(FeaturePlugin[PracticeConfig]):
+    SCRIPTS = ("practice.js",)
+    STYLESHEETS = ("practice.css",)
 
     def on_files(self, files: Files, *, config: MkDocsConfig):
         if not self.config.enabled:

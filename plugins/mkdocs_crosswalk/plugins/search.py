@@ -10,13 +10,14 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..core.glossary import without_tooltips
 from ..core.search import page_document, search_documents
 from ..render.urls import relative_url
+from .feature import FeaturePlugin
 from .site import site_plugin
 
 # Terms load first (they answer most queries and are small); everything else follows.
@@ -31,11 +32,8 @@ class SearchConfig(Config):
     enabled = c.Type(bool, default=True)
 
 
-class SearchPlugin(BasePlugin[SearchConfig]):
-    def on_config(self, config: MkDocsConfig):
-        if self.config.enabled:
-            config.extra_css.append("assets/crosswalk/search.css")
-        return config
+class SearchPlugin(FeaturePlugin[SearchConfig]):
+    STYLESHEETS = ("search.css",)
 
     def on_files(self, files: Files, *, config: MkDocsConfig):
         if not self.config.enabled:
