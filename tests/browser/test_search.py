@@ -83,3 +83,13 @@ def test_hand_written_guide_pages_are_found_too(browser_page, shipped_url):
     first.wait_for()
     assert first.get_attribute("data-cw-kind") == "page"
     assert first.locator("a").get_attribute("href").endswith("/guide/errors/")
+
+
+def test_an_index_that_cannot_be_loaded_is_said_not_left_loading(browser_page, shipped_url):
+    browser_page.route("**/search/crosswalk-glossary.json", lambda route: route.fulfill(status=404, body="gone"))
+    browser_page.goto(shipped_url)
+    browser_page.keyboard.press("/")
+    browser_page.keyboard.type("RACI")
+    status = browser_page.locator(".cw-search__status")
+    browser_page.wait_for_function("el => el.textContent.includes('could not be loaded')", arg=status.element_handle())
+    assert "Loading" not in status.inner_text()

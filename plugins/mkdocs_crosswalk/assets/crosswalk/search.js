@@ -67,11 +67,15 @@
     rows.sort(function (a, b) { for (var i = 0; i < 4; i++) { if (a[i] < b[i]) return -1; if (a[i] > b[i]) return 1; } return 0; });
     return rows.slice(0, limit).map(function (r) { return r[4]; });
   }
+  var missing = [];  // shards that could not be loaded: said in the status line, not left as "Loading…"
   function shard(name) {
-    return fetch(new URL("search/" + name, ROOT)).then(function (r) { return r.json(); }).then(function (d) {
+    return fetch(new URL("search/" + name, ROOT)).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    }).then(function (d) {
       d.docs.forEach(prepare);  // now, rather than on the first keystroke
       docs = docs.concat(d.docs); fillFilters(); schedule();
-    });
+    }).catch(function () { missing.push(name); schedule(); });
   }
   // The glossary answers most queries and comes first (the page's <head> preloads it); the rest of the
   // index follows when the page is idle, or at once when the search box opens.
@@ -171,7 +175,9 @@
     });
     input.setAttribute("aria-expanded", String(results.length > 0));
     if (results.length) input.setAttribute("aria-activedescendant", "cw-search-result-" + active); else input.removeAttribute("aria-activedescendant");
-    status.textContent = query.trim() ? (results.length ? results.length + " result" + (results.length === 1 ? "" : "s") : (docs.length ? "Nothing found." : "Loading…")) : "";
+    var found = results.length ? results.length + " result" + (results.length === 1 ? "" : "s") : (docs.length || missing.length ? "Nothing found." : "Loading…");
+    if (missing.length) found += " Part of the search index could not be loaded, so results may be missing; try reloading the page.";
+    status.textContent = query.trim() ? found : "";
   }
   // This script runs from the <head> (async), so search is ready before the page's other scripts:
   // the glossary is fetched at once, and the button goes in as soon as the header has been parsed
