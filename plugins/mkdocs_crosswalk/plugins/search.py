@@ -6,6 +6,7 @@ import json
 import re
 from html import unescape
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -63,15 +64,24 @@ class SearchPlugin(FeaturePlugin[SearchConfig]):
     @event_priority(-200)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig):
         """Load search from the <head>, so it is ready with the page rather than after the theme's scripts."""
-        if not self.config.enabled or "</head>" not in output:
+        if not self.config.enabled:
             return output
-        site = site_plugin(config)
-        script_href = relative_url(SCRIPT, page.url)
+        return self._add_to_head(output, relative_url(SCRIPT, page.url), relative_url(GLOSSARY_SHARD, page.url), config)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig):
+        """The error page too, with links from the site root as MkDocs gives it (it is served at any path)."""
+        if not self.config.enabled or template_name != "404.html":
+            return output_content
+        root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+        return self._add_to_head(output_content, root + SCRIPT, root + GLOSSARY_SHARD, config)
+
+    def _add_to_head(self, output: str, script_href: str, glossary_href: str, config: MkDocsConfig) -> str:
+        if "</head>" not in output:
+            return output
         tags = self._head.get(script_href)
         if tags is None:
-            tags = self._head[script_href] = site.templates.get_template("crosswalk/search/head.html").render(
-                glossary_href=relative_url(GLOSSARY_SHARD, page.url), script_href=script_href
-            ).strip()
+            template = site_plugin(config).templates.get_template("crosswalk/search/head.html")
+            tags = self._head[script_href] = template.render(glossary_href=glossary_href, script_href=script_href).strip()
         return output.replace("</head>", tags + "\n</head>", 1)
 
     def on_post_build(self, *, config: MkDocsConfig):
