@@ -362,24 +362,15 @@ def test_link_in_folded_front_matter_string_points_at_its_line(kb_dir):
 
 
 
-def test_track_role_to_missing_entry_is_reported(kb_dir):
+@pytest.mark.parametrize("role, expected", [("base-rol", ("'base-rol'", "no entry")), ("base-term", ("'base-term' is a term", "expected a role"))])
+def test_a_track_role_must_name_a_role(kb_dir, role, expected):
     _write(kb_dir, BASE)
     write_entry(kb_dir, "errors/track-role.md", front(
         "kind: comparison", "title: C", "summary: s",
-        "tracks:", "  - {id: ux, title: UX, role: base-rol}", "  - {id: ml, title: ML}",
+        "tracks:", f"  - {{id: ux, title: UX, role: {role}}}", "  - {id: ml, title: ML}",
         "stages:", "  - {id: discover, title: Discover, cells: {ux: a, ml: b}}",
     ))
-    assert_problem(only_problem(kb_dir), "kb/errors/track-role.md", 6, "tracks[0].role", "'base-rol'", "no entry")
-
-
-def test_track_role_of_wrong_kind_is_reported(kb_dir):
-    _write(kb_dir, BASE)
-    write_entry(kb_dir, "errors/track-kind.md", front(
-        "kind: comparison", "title: C", "summary: s",
-        "tracks:", "  - {id: ux, title: UX, role: base-term}", "  - {id: ml, title: ML}",
-        "stages:", "  - {id: discover, title: Discover, cells: {ux: a, ml: b}}",
-    ))
-    assert_problem(only_problem(kb_dir), "kb/errors/track-kind.md", 6, "tracks[0].role", "'base-term' is a term", "expected a role")
+    assert_problem(only_problem(kb_dir), "kb/errors/track-role.md", 6, "tracks[0].role", *expected)
 
 
 def test_responsibility_comparison_to_missing_entry_is_reported(kb_dir):
