@@ -184,9 +184,10 @@
   // whole (something follows it), so the header's own buttons keep their order.
   loadGlossary();
   if (window.requestIdleCallback) requestIdleCallback(loadEverything, { timeout: 2000 }); else setTimeout(loadEverything, 500);
-  function headerParsed() {
+  function headerParsed() {  // or the whole page, for a theme without Material's header
+    if (document.readyState !== "loading") return true;
     var header = document.querySelector(".md-header");
-    return header && (header.nextElementSibling || document.readyState !== "loading");
+    return Boolean(header && header.nextElementSibling);
   }
   function buildOnce() { if (!box) build(); }
   if (headerParsed()) buildOnce();
