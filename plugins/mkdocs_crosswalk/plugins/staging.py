@@ -23,7 +23,8 @@ class StagedSiteDir:
     def begin(self) -> str:
         shutil.rmtree(self.staging, ignore_errors=True)  # left over from a build that was killed
         for retired in self.target.parent.glob(f".{self.target.name}.crosswalk-old*"):
-            shutil.rmtree(retired, ignore_errors=True)  # a removal that never finished
+            # the last build's removal may still be running, or was cut short: either way, not worth waiting for
+            _remove_in_background(retired)
         return str(self.staging)
 
     def commit(self) -> str:
