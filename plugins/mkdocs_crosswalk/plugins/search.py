@@ -18,14 +18,14 @@ from mkdocs.structure.pages import Page
 from ..core.glossary import without_tooltips
 from ..core.search import page_document, search_documents
 from ..render.urls import relative_url
-from .feature import FeaturePlugin
+from .feature import ASSET_DIR, FeaturePlugin
 from .site import site_plugin
 
 # Terms load first (they answer most queries and are small); everything else follows.
 GLOSSARY_SHARD = "search/crosswalk-glossary.json"
-SCRIPT = "assets/crosswalk/search.js"  # loaded from each page's <head>, not with the theme's scripts at the end
 ENTRIES_SHARD = "search/crosswalk-entries.json"
 PAGES_SHARD = "search/crosswalk-pages.json"  # hand-written pages, known only once they are rendered
+SCRIPT = f"{ASSET_DIR}/search.js"  # loaded from each page's <head>, not with the theme's scripts at the end
 _TAGS = re.compile(r"<[^>]+>")
 
 
