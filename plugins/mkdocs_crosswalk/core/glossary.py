@@ -48,6 +48,7 @@ class TermMatcher:
     def __init__(self, names: Iterable[tuple[str, str]]):
         """``names``: ``(term_id, name)`` pairs, a term's title and each alias."""
         self._exact: dict = {}  # abbreviations, by their tokens as written
+        self._found: dict[str, list] = {}  # find()'s answers: layouts repeat card and list texts on many pages
         self._folded: dict = {}  # every other name, by its lowercased tokens
         for term_id, name in names:
             exact = _is_abbreviation(name)
@@ -63,6 +64,12 @@ class TermMatcher:
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping mentions ``(start, end, term_id)`` in ``text``, left to right, the longest name first."""
+        found = self._found.get(text)
+        if found is None:
+            found = self._found[text] = self._find(text)
+        return found
+
+    def _find(self, text: str) -> list[tuple[int, int, str]]:
         tokens = _tokens(text)
         exact, folded = self._exact, self._folded
         found, i = [], 0

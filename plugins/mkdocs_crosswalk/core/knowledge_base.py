@@ -15,6 +15,7 @@ class KnowledgeBase:
     entries: dict[str, Entry]
     graph: ReferenceGraph
     _by_kind: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
+    _terms_by_use: list[Term] | None = field(default=None, repr=False)
 
     def __post_init__(self):
         for kind in KINDS:
@@ -41,6 +42,13 @@ class KnowledgeBase:
     @property
     def terms(self) -> list[Term]:
         return self._by_kind["term"]  # type: ignore[return-value]
+
+    @property
+    def terms_by_use(self) -> list[Term]:
+        """Terms, the most referred-to first, then by title (sorted once: every role page asks)."""
+        if self._terms_by_use is None:
+            self._terms_by_use = sorted(self.terms, key=lambda t: -len(self.graph.referrers(t.id)))
+        return self._terms_by_use
 
     def counts(self) -> dict[str, int]:
         return {kind: len(items) for kind, items in self._by_kind.items()}

@@ -11,6 +11,8 @@ _INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)*?(?<!`)\1(?!`)", 
 
 def code_regions(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` offsets of fenced code blocks and inline code spans, in order."""
+    if "`" not in text and "~~~" not in text:  # most fields hold no code at all
+        return []
     regions = []
     fence = None  # the opening fence while inside a fenced block
     pos = block_start = 0
@@ -31,20 +33,28 @@ def code_regions(text: str) -> list[tuple[int, int]]:
     if fence is not None:
         regions.append((block_start, len(text)))
     # Inline code may span lines of one paragraph, so search the prose as one string with fences blanked.
-    blanked = list(text)
-    for start, end in regions:
-        blanked[start:end] = " " * (end - start)
-    for match in _INLINE_CODE.finditer("".join(blanked)):
+    blanked = _blank(text, regions, keep_newlines=False) if regions else text
+    for match in _INLINE_CODE.finditer(blanked):
         regions.append(match.span())
     return sorted(regions)
 
 
+def _blank(text: str, regions: list[tuple[int, int]], *, keep_newlines: bool) -> str:
+    """``text`` with each region replaced by spaces of the same length (keeping its newlines if asked)."""
+    out, last = [], 0
+    for start, end in regions:
+        out.append(text[last:start])
+        chunk = text[start:end]
+        out.append(re.sub(r"[^\n]", " ", chunk) if keep_newlines else " " * len(chunk))
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
 def mask_code(text: str) -> str:
     """``text`` with code blanked out (newlines kept), so offsets still line up."""
-    chars = list(text)
-    for start, end in code_regions(text):
-        chars[start:end] = [c if c == "\n" else " " for c in text[start:end]]
-    return "".join(chars)
+    regions = code_regions(text)
+    return _blank(text, regions, keep_newlines=True) if regions else text
 
 
 def escape_html_outside_code(text: str) -> str:

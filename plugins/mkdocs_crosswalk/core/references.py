@@ -82,17 +82,24 @@ class MarkdownText:
 
 
 def field_refs(entry: Entry) -> Iterator[FieldRef]:
-    for loc, marker, value in _walk(entry, ()):
+    for loc, marker, value in _marked_strings(entry):
         if isinstance(marker, Ref):
             yield FieldRef(loc, value, marker.kinds)
 
 
 def markdown_texts(entry: Entry) -> Iterator[MarkdownText]:
     """Every Markdown string of the entry, front-matter fields first, then the body."""
-    for loc, marker, value in _walk(entry, ()):
+    for loc, marker, value in _marked_strings(entry):
         if marker is MARKDOWN:
             yield MarkdownText(loc, value)
     yield MarkdownText((), entry.body)
+
+
+def _marked_strings(entry: Entry) -> tuple:
+    """``_walk`` of a whole entry, kept on it: loading, packing and several pages all ask for it."""
+    if entry._marked is None:
+        entry._marked = tuple(_walk(entry, ()))
+    return entry._marked
 
 
 def _walk(model: BaseModel, loc: tuple):

@@ -7,7 +7,6 @@ from html import escape as escape_html
 from pathlib import Path
 from typing import Callable
 
-import yaml
 from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -30,7 +29,6 @@ from .staging import StagedSiteDir
 
 log = logging.getLogger("mkdocs.plugins.crosswalk")
 
-_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 # Parsed entries survive `mkdocs serve` rebuilds (which make new plugin instances), keyed by folder.
 _CACHES: dict[str, ParseCache] = {}
@@ -122,14 +120,20 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         return file
 
     def _source_of(self, plan: PagePlan) -> str:
-        """The Markdown MkDocs reads for a generated page: title and tags, then body and fields."""
+        """The Markdown MkDocs reads for a generated page: the body and fields, after a blank line.
+
+        The blank line tells MkDocs there is no front matter, so it does not parse YAML for
+        thousands of pages; the title and tags are handed over in ``on_page_markdown`` instead.
+        """
+        return "\n" + (pack_fields(self.kb[plan.entry_id]) if plan.entry_id else "")
+
+    @staticmethod
+    def _meta_of(plan: PagePlan) -> dict:
         # Themes print page titles unescaped, so the title travels HTML-escaped.
         meta = {"title": escape_html(plan.title, quote=False)}
         if plan.tags:
             meta["tags"] = list(plan.tags)
-        body = pack_fields(self.kb[plan.entry_id]) if plan.entry_id else ""
-        front = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
-        return f"---\n{front}---\n\n{body}"
+        return meta
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files):
         plan = self.plans.get(page.file.src_uri) if self.config.enabled else None
@@ -142,6 +146,8 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         if not self.config.enabled:
             return markdown
         plan = self.plans.get(page.file.src_uri)
+        if plan:  # before the tags plugin and the theme read them
+            page.meta.update(self._meta_of(plan))
         first_line = 1 if plan else _body_first_line(page, markdown)
 
         def render(link: WikiLink) -> str:

@@ -37,8 +37,7 @@ def paths_for(kb: KnowledgeBase, role_id: str) -> list[Entry]:
 def terms_for_domains(kb: KnowledgeBase, domains) -> list[Term]:
     """Terms in any of ``domains``, the most referred-to first (then by title)."""
     wanted = set(domains)
-    terms = [t for t in kb.terms if wanted & set(t.domains)]
-    return sorted(terms, key=lambda t: -len(kb.graph.referrers(t.id)))
+    return [t for t in kb.terms_by_use if not wanted.isdisjoint(t.domains)]
 
 
 def referenced_by(kb: KnowledgeBase, entry_id: str) -> list[tuple[str, list[Entry]]]:
