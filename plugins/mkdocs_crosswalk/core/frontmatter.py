@@ -8,7 +8,7 @@ location to its line is kept beside the plain data.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 import yaml
@@ -27,13 +27,39 @@ _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 FIRST_YAML_LINE = 2  # the YAML starts on the line after the opening '---'
 
 
-@dataclass
 class Positions:
-    """Where each front-matter field stands in the file, for messages that point at the right line."""
+    """Where each front-matter field stands in the file, for messages that point at the right line.
 
-    lines: dict[Location, int] = field(default_factory=dict)  # line of each field's key or list item
-    spans: dict[Location, tuple[int, int]] = field(default_factory=dict)  # first and last line of each value
-    text: str = ""  # the YAML itself
+    Worked out from the YAML text the first time a message needs a line: a clean build asks
+    for none, and indexing every field of thousands of entries would cost more than reading them.
+    """
+
+    def __init__(self, text: str, lines: dict | None = None, spans: dict | None = None):
+        self.text = text  # the YAML itself
+        self._lines, self._spans = lines, spans
+
+    @property
+    def lines(self) -> dict[Location, int]:
+        """The line of each field's key or list item."""
+        if self._lines is None:
+            self._index()
+        return self._lines
+
+    @property
+    def spans(self) -> dict[Location, tuple[int, int]]:
+        """The first and last line of each value."""
+        if self._spans is None:
+            self._index()
+        return self._spans
+
+    def _index(self) -> None:
+        loader = _Loader(self.text)
+        try:
+            indexer = _Indexer("", FIRST_YAML_LINE)
+            indexer.walk(loader.get_single_node())
+        finally:
+            loader.dispose()
+        self._lines, self._spans = indexer.lines, indexer.spans
 
     def line_of(self, loc: Location) -> int:
         """The line of the deepest known field along ``loc`` (a missing field points at its parent)."""
@@ -100,11 +126,15 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
             raise FrontMatterError(
                 [Problem(path, first_yaml_line + node.start_mark.line, "", f"the front matter must be a mapping of fields, found {found}")]
             )
-        indexer = _Indexer(path, first_yaml_line)
-        indexer.walk(node)
-        if indexer.problems:
-            raise FrontMatterError(indexer.problems)
-        data = loader.construct_document(node)
+        data = None if "&" in yaml_text else _plain_data(node, loader)  # "&": anchors need the careful walk
+        positions = Positions(yaml_text)
+        if data is None:
+            indexer = _Indexer(path, first_yaml_line)
+            indexer.walk(node)
+            if indexer.problems:
+                raise FrontMatterError(indexer.problems)
+            data = loader.construct_document(node)
+            positions = Positions(yaml_text, indexer.lines, indexer.spans)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_yaml_line + mark.line if mark else 1
@@ -116,8 +146,47 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
         raise FrontMatterError([Problem(path, 1, "", f"malformed YAML: {exc}")]) from None
     finally:
         loader.dispose()
-    positions = Positions(lines=indexer.lines, spans=indexer.spans, text=yaml_text)
     return FrontMatter(data=data, body=text[body_start:], body_line=body_line, positions=positions)
+
+
+_STR, _MAP, _SEQ = (f"tag:yaml.org,2002:{name}" for name in ("str", "map", "seq"))
+
+
+class _NeedsCare(Exception):
+    """Something only the careful walk reports or PyYAML's own constructor builds."""
+
+
+def _plain_data(node, loader) -> dict | None:
+    """The data of a front matter made of plain mappings, lists and scalars, built in one pass.
+
+    Returns None for anything else (a field given twice, an impossible date, a key that is not
+    a plain word, tags like ``!!set``), which then goes through :class:`_Indexer` and PyYAML's
+    constructor for the same data and the same problems as ever.
+    """
+
+    def build(node):
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == _STR:
+                return node.value
+            if node.tag.endswith(":timestamp") and not _is_real_date(node.value):
+                raise _NeedsCare
+            return loader.construct_object(node)
+        if node.tag == _MAP and isinstance(node, yaml.MappingNode):
+            data = {}
+            for key_node, value_node in node.value:
+                key = key_node.value
+                if key_node.tag != _STR or not isinstance(key_node, yaml.ScalarNode) or key in data:
+                    raise _NeedsCare
+                data[key] = build(value_node)
+            return data
+        if node.tag == _SEQ and isinstance(node, yaml.SequenceNode):
+            return [build(item) for item in node.value]
+        raise _NeedsCare
+
+    try:
+        return build(node)
+    except _NeedsCare:
+        return None
 
 
 class _Indexer:

@@ -6,7 +6,6 @@ import difflib
 import hashlib
 import typing
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 
 import pydantic
@@ -195,18 +194,19 @@ def _index_ids(entries: list[Entry]) -> tuple[dict[str, Entry], list[Problem]]:
 def _resolve_references(by_id: dict[str, Entry], broken: set[str]) -> tuple[list[Reference], list[Problem]]:
     references, problems = [], []
 
-    def check(entry: Entry, loc: tuple, line: int, target: str, kinds: tuple, anchor=None) -> bool:
+    def check(entry: Entry, loc: tuple, line: typing.Callable[[], int], target: str, kinds: tuple, anchor=None) -> bool:
+        """Record the reference, or a problem at ``line()`` (worked out only then: finding lines costs)."""
         field = format_location(loc) or "body"
         found = by_id.get(target)
         if found is None and target in broken:
             return False  # its own problems are already reported
         if found is None:
             hint = _did_you_mean(target, by_id)
-            problems.append(Problem(entry.source.path, line, field, f"refers to {target!r}, but no entry has that id{hint}"))
+            problems.append(Problem(entry.source.path, line(), field, f"refers to {target!r}, but no entry has that id{hint}"))
             return False
         if kinds and found.kind not in kinds:
             wanted = " or ".join(kinds)
-            problems.append(Problem(entry.source.path, line, field, f"{target!r} is a {found.kind}, expected a {wanted}"))
+            problems.append(Problem(entry.source.path, line(), field, f"{target!r} is a {found.kind}, expected a {wanted}"))
             return False
         references.append(Reference(entry.id, target, str(loc[0]) if loc else "body", anchor))
         return True
@@ -214,20 +214,20 @@ def _resolve_references(by_id: dict[str, Entry], broken: set[str]) -> tuple[list
     for entry in by_id.values():
         source = entry.source
         for ref in field_refs(entry):
-            check(entry, ref.loc, source.line_of(ref.loc), ref.target, ref.kinds)
+            check(entry, ref.loc, lambda loc=ref.loc: source.line_of(loc), ref.target, ref.kinds)
         for text in markdown_texts(entry):
             seen: dict[str, int] = defaultdict(int)  # links to the same target so far in this text
             for link in find_wikilinks(text.text):
                 if text.loc:  # find the link in the file itself: folded and quoted YAML strings move lines
-                    line = source.positions.line_of_text(text.loc, f"[[{link.target}", seen[link.target])
+                    line = lambda loc=text.loc, needle=f"[[{link.target}", nth=seen[link.target]: source.positions.line_of_text(loc, needle, nth)  # noqa: E731
                 else:
-                    line = source.body_line + link.line_offset
+                    line = lambda number=source.body_line + link.line_offset: number  # noqa: E731
                 seen[link.target] += 1
                 if check(entry, text.loc, line, link.target, (), link.anchor) and link.anchor:
                     target = by_id[link.target]
                     if isinstance(target, Comparison) and target.stage(link.anchor) is None:
                         stages = ", ".join(s.id for s in target.stages)
-                        problems.append(Problem(source.path, line, format_location(text.loc) or "body",
+                        problems.append(Problem(source.path, line(), format_location(text.loc) or "body",
                                                 f"{link.target!r} has no stage {link.anchor!r}; its stages are {stages}"))
         if isinstance(entry, Role):
             for index, duty in enumerate(entry.responsibilities):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..core.models import Journey, JourneyStage
-from .diagrams import FONT, GAP, NARROW, PAD, SMALL, SMALL_LINE, WIDE, Box, Line, box_height, lines_of
+from .diagrams import NARROW, PAD, SMALL, SMALL_LINE, WIDE, Box, Line, box_height, lines_of
 from .labels import plain_text, text_width, wrap
 
 FEELINGS = {-2: "very negative", -1: "negative", 0: "neutral", 1: "positive", 2: "very positive"}
