@@ -141,14 +141,36 @@ SKIP_CLASSES = frozenset({"cw-no-autolink", "admonition-title"})
 _NESTING_SKIP = frozenset({"svg", "math"})
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _ATTRIBUTES = r"""[^'">]*(?:(?:"[^"]*"|'[^']*')[^'">]*)*"""  # attribute values may hold ">"
-_FLAT = "|".join(sorted(SKIP_ELEMENTS - _NESTING_SKIP))
+
+
+def _alternation(words) -> str:
+    """A regex matching any of ``words``, shaped as a trie ("s(?:amp|cript)"): the engine tries one
+    branch per letter instead of every word in turn, which makes the walk below almost twice as fast."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        alternatives = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return branch(trie)
+
+
+_FLAT = _alternation(SKIP_ELEMENTS - _NESTING_SKIP)
 # Markup with no text to link, consumed in one step: tags, comments, white space, and whole skip zones
 # that never nest. It stops before text, and before any tag that may open another kind of skip zone.
 _MARKUP = re.compile(
     rf"""(?:
         <(?P<zone>{_FLAT})(?=[\s/>]){_ATTRIBUTES}>.*?</(?P=zone)\s*>
       | <!--.*?-->
-      | </?(?!(?:{"|".join(SKIP_ELEMENTS)})(?=[\s/>]))[a-zA-Z][\w-]*(?![^>]*(?:{"|".join(map(re.escape, SKIP_CLASSES))})){_ATTRIBUTES}>
+      | </?(?!{_alternation(SKIP_ELEMENTS)}(?=[\s/>]))[a-zA-Z][\w-]*(?![^>]*(?:{"|".join(map(re.escape, SKIP_CLASSES))})){_ATTRIBUTES}>
       | \s
     )+""",
     re.DOTALL | re.IGNORECASE | re.VERBOSE,

@@ -196,17 +196,16 @@ def _resolve_references(by_id: dict[str, Entry], broken: set[str]) -> tuple[list
 
     def check(entry: Entry, loc: tuple, line: typing.Callable[[], int], target: str, kinds: tuple, anchor=None) -> bool:
         """Record the reference, or a problem at ``line()`` (worked out only then: finding lines costs)."""
-        field = format_location(loc) or "body"
         found = by_id.get(target)
         if found is None and target in broken:
             return False  # its own problems are already reported
         if found is None:
             hint = _did_you_mean(target, by_id)
-            problems.append(Problem(entry.source.path, line(), field, f"refers to {target!r}, but no entry has that id{hint}"))
+            problems.append(Problem(entry.source.path, line(), format_location(loc) or "body", f"refers to {target!r}, but no entry has that id{hint}"))
             return False
         if kinds and found.kind not in kinds:
             wanted = " or ".join(kinds)
-            problems.append(Problem(entry.source.path, line(), field, f"{target!r} is a {found.kind}, expected a {wanted}"))
+            problems.append(Problem(entry.source.path, line(), format_location(loc) or "body", f"{target!r} is a {found.kind}, expected a {wanted}"))
             return False
         references.append(Reference(entry.id, target, str(loc[0]) if loc else "body", anchor))
         return True

@@ -34,7 +34,10 @@ def find_wikilinks(markdown: str) -> list[WikiLink]:
         return []
     masked = mask_code(markdown)
     links = []
+    line_offset = counted_to = 0  # newlines counted so far, and up to where
     for match in WIKILINK.finditer(masked):
+        line_offset += markdown.count("\n", counted_to, match.start())
+        counted_to = match.start()
         target, _, anchor = match["target"].strip().partition("#")
         links.append(
             WikiLink(
@@ -44,7 +47,7 @@ def find_wikilinks(markdown: str) -> list[WikiLink]:
                 anchor=anchor.strip() or None,
                 text=match["text"].strip() if match["text"] else None,
                 embed=bool(match["embed"]),
-                line_offset=markdown.count("\n", 0, match.start()),
+                line_offset=line_offset,
             )
         )
     return links
