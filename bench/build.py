@@ -138,9 +138,18 @@ def run_build(project: Path, kind: str, profile: Path | None = None) -> dict:
     if result.returncode != 0:
         raise SystemExit(f"{kind} build failed:\n{result.stderr[-3000:]}")
     stats = json.loads(result.stdout.strip().splitlines()[-1])
+    _wait_for_retired_sites(project)
     site = project / "site"
     stats["bytes"] = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     return stats
+
+
+def _wait_for_retired_sites(project: Path, timeout: float = 120) -> None:
+    """Crosswalk deletes the site it replaced in the background after the build; wait for that, so
+    the next build of either kind does not share the machine with it (the deletion is not timed)."""
+    deadline = time.monotonic() + timeout
+    while any(project.glob(".site.crosswalk-old*")) and time.monotonic() < deadline:
+        time.sleep(0.2)
 
 
 def serve_rebuild_seconds(project: Path) -> float:
