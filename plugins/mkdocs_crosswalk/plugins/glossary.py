@@ -14,6 +14,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from ..core.glossary import TermMatcher, autolink_html, glossary_rows
+from ..core.parallel import parallel_map
 from ..render.plan import PagePlan, catalogue_src_uri
 from ..render.sheets import SHEETS_DIR, meeting_sheets
 from ..render.urls import relative_url
@@ -72,17 +73,18 @@ class GlossaryPlugin(FeaturePlugin[GlossaryConfig]):
         usage = self._referring_pages()
         if self.config.autolink:
             self.term_links = self._term_links()
-            for page in pages:
-                for term_id in self._autolink(page):
+            for page, (content, linked) in zip(pages, parallel_map(self._autolink, pages, workers=self.site.workers)):
+                page.content = content
+                for term_id in linked:
                     usage[term_id][page.url] = self._title(page)
         self._fill_usage(pages, usage)
         return env
 
-    def _autolink(self, page) -> list[str]:
-        """Link the first mention of each term on ``page``; returns the ids linked."""
+    def _autolink(self, page) -> tuple[str, list[str]]:
+        """``page``'s content with the first mention of each term linked, and the ids linked."""
         site = self.site
         if page.meta.get("glossary_links") is False or page.file.src_uri == catalogue_src_uri("term"):
-            return []
+            return page.content, []
         plan = site.plans.get(page.file.src_uri)
         own = plan.entry_id if plan and plan.entry_id in self.term_links else None
         base = page.url
@@ -92,8 +94,7 @@ class GlossaryPlugin(FeaturePlugin[GlossaryConfig]):
             return self.term_links[term_id].replace(_HREF, href, 1).replace(_TEXT, matched, 1)
 
         explicit = set(EXPLICIT_TERM_LINK.findall(page.content))  # [[term]] links already show these definitions
-        page.content, linked = autolink_html(page.content, self.matcher, render, skip_term=own, already=explicit)
-        return linked
+        return autolink_html(page.content, self.matcher, render, skip_term=own, already=explicit)
 
     def _term_links(self) -> dict[str, str]:
         """Each term's link markup, rendered once with stand-ins for the page's href and the matched text."""

@@ -18,6 +18,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from ..core import ContentError, KnowledgeBase, ParseCache, Problem, load_knowledge_base
+from ..core import parallel
+from ..core.parallel import available_cores, parallel_map
 from ..core.references import WikiLink, replace_wikilinks
 from ..render import catalogues
 from ..render.environment import make_environment
@@ -43,6 +45,9 @@ class CrosswalkConfig(Config):
     home = c.Type(bool, default=True)
     # Build into a staging folder and swap it in on success (`mkdocs build` only; serve builds elsewhere).
     atomic_build = c.Type(bool, default=True)
+    # Processes that render generated pages and link terms in `mkdocs build`: 0 means one per core
+    # (at most 4); 1 renders in MkDocs' own process. `mkdocs serve` always uses its own process.
+    workers = c.Type(int, default=0)
 
 
 class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
@@ -77,6 +82,8 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         self._link_template = self.templates.get_template("crosswalk/partials/link.html")
         self._links: dict[tuple, Markup] = {}
         self.site_name = config.site_name
+        building = getattr(self, "command", "build") in ("build", "gh-deploy")
+        self.workers = (self.config.workers or min(available_cores(), 4)) if building else 1
         self.edit_base = self.config.edit_url or _default_edit_base(config, self.config.kb_dir)
         config.extra_css.insert(0, "assets/crosswalk/crosswalk.css")
         return config
@@ -197,10 +204,16 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
             return env
         if self.problems:
             raise PluginError("Crosswalk found problems in the pages:\n" + ContentError(self.problems).report())
-        for src_uri, plan in self.plans.items():
-            page = files.get_file_from_path(src_uri).page
-            page.content = self.render_page(plan, page)
-            page.toc = get_toc(toc_tokens(page.content))  # headings from templates belong in the TOC too
+        pages = [(plan, files.get_file_from_path(src_uri).page) for src_uri, plan in self.plans.items()]
+
+        def render(item: tuple[PagePlan, Page]) -> tuple[str, list]:
+            content = self.render_page(*item)
+            return content, toc_tokens(content)  # headings from templates belong in the TOC too
+
+        started = parallel.workers_started
+        for (_, page), (content, headings) in zip(pages, parallel_map(render, pages, workers=self.workers)):
+            page.content, page.toc = content, get_toc(headings)
+        log.debug("Crosswalk rendered %d generated pages in %d processes", len(pages), 1 + parallel.workers_started - started)
         return env
 
     @event_priority(-100)  # last: other plugins write into the staging folder first

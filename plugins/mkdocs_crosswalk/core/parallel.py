@@ -1,0 +1,86 @@
+"""Spread a pure function over items across forked worker processes, as ``sphinx -j`` does.
+
+Rendering layouts and linking terms on thousands of pages is CPU work in Python, which one
+process does on one core. A forked worker starts with a copy of everything the parent has
+(templates, the knowledge base, the pages), so nothing needs to be sent to it; only the results
+come back, pickled through a pipe. Where fork is missing, or a worker fails in any way, the
+parent does that share itself, so the results and any exception are the same as without workers.
+
+The function must not rely on side effects: whatever a worker changes stays in the worker.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import threading
+from typing import Callable, Iterable, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+MIN_ITEMS_PER_WORKER = 200  # below this, starting a worker costs more than it saves
+workers_started = 0  # in this process so far, for logs and tests
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def parallel_map(fn: Callable[[T], R], items: Iterable[T], *, workers: int) -> list[R]:
+    """``[fn(item) for item in items]``, computed by up to ``workers`` processes (this one included)."""
+    items = list(items)
+    workers = min(workers, len(items) // MIN_ITEMS_PER_WORKER)
+    # A fork copies only the calling thread: with others running (`mkdocs serve`'s server, a theme
+    # plugin's pool) a lock one of them holds would stay locked in the worker forever.
+    if workers <= 1 or not hasattr(os, "fork") or threading.active_count() > 1:
+        return [fn(item) for item in items]
+    shares = [items[k::workers] for k in range(workers)]  # interleaved, so big and small pages mix
+    started = [_start_worker(fn, share) for share in shares[1:]]
+    results = [[fn(item) for item in shares[0]]]
+    for share, worker in zip(shares[1:], started):
+        done = _collect(worker) if worker else None
+        results.append(done if done is not None and len(done) == len(share) else [fn(item) for item in share])
+    merged: list = [None] * len(items)
+    for k, share_results in enumerate(results):
+        merged[k::workers] = share_results
+    return merged
+
+
+def _start_worker(fn, share) -> tuple[int, int] | None:
+    try:
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+    except OSError:
+        return None
+    if pid == 0:  # the worker: compute, send, and leave without running the parent's exit handlers
+        status = 1
+        try:
+            os.close(read_end)
+            payload = pickle.dumps([fn(item) for item in share], protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(write_end, "wb") as out:
+                out.write(payload)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    global workers_started
+    workers_started += 1
+    return pid, read_end
+
+
+def _collect(worker: tuple[int, int]) -> list | None:
+    """The worker's results, or None if it failed (the caller then does its share)."""
+    pid, read_end = worker
+    with os.fdopen(read_end, "rb") as pipe:
+        payload = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if status != 0 or not payload:
+        return None
+    try:
+        return pickle.loads(payload)
+    except Exception:  # noqa: BLE001 - a truncated payload: do the share here instead
+        return None
