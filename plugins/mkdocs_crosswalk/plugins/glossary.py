@@ -114,10 +114,8 @@ class GlossaryPlugin(FeaturePlugin[GlossaryConfig]):
     def _fill_usage(self, pages, usage: dict[str, dict[str, str]]) -> None:
         """Replace the usage markers of term pages and the glossary, now that every mention is known."""
         template = self.site.templates.get_template("crosswalk/partials/term_usage.html")
-        for page in pages:
-            if "<!--crosswalk:usage" not in page.content:
-                continue
 
+        def filled(page) -> str:
             def fill(match: re.Match) -> str:
                 kind, term_id = match.groups()
                 users = sorted((title.casefold(), url, title) for url, title in usage.get(term_id, {}).items() if url != page.url)
@@ -125,7 +123,11 @@ class GlossaryPlugin(FeaturePlugin[GlossaryConfig]):
                 term_href = relative_url(self.site.urls[term_id], page.url) if term_id in self.site.urls else ""
                 return template.render(pages=listed, compact=kind == "-count", term_href=term_href).strip()
 
-            page.content = USAGE_MARKER.sub(fill, page.content)
+            return USAGE_MARKER.sub(fill, page.content)
+
+        marked = [page for page in pages if "<!--crosswalk:usage" in page.content]
+        for page, content in zip(marked, parallel_map(filled, marked, workers=self.site.workers)):
+            page.content = content
 
     def _title(self, page) -> str:
         plan = self.site.plans.get(page.file.src_uri)
