@@ -1,61 +1,89 @@
-"""Work spread over forked workers comes back complete, in order, and the same as done in one process."""
+"""Work spread over forked workers comes back complete, in order, and the same as done in one process.
+
+Each case runs in a fresh interpreter: workers are only forked from a process with no other
+threads, and the test process may have some left by earlier tests (browser sessions, servers).
+"""
 
 from __future__ import annotations
 
+import json
 import os
-import threading
+import subprocess
+import sys
+import textwrap
 
 import pytest
 
-from mkdocs_crosswalk.core import parallel
-from mkdocs_crosswalk.core.parallel import parallel_map
-
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
 
-
-def square_and_pid(n: int) -> tuple[int, int]:
+PRELUDE = """
+import json, os, threading
+from mkdocs_crosswalk.core.parallel import MIN_ITEMS_PER_WORKER, parallel_map
+PARENT = os.getpid()
+def square_and_pid(n):
     return n * n, os.getpid()
+"""
+
+
+def in_fresh_process(body: str):
+    """Run ``body`` after PRELUDE in a new interpreter; it prints one JSON value, returned here."""
+    code = PRELUDE + textwrap.dedent(body)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def test_results_come_back_in_order_and_from_two_processes():
-    results = parallel_map(square_and_pid, range(1000), workers=2)
-    assert [value for value, _ in results] == [n * n for n in range(1000)]
-    assert len({pid for _, pid in results}) == 2
+    found = in_fresh_process("""
+        results = parallel_map(square_and_pid, range(1000), workers=2)
+        print(json.dumps({"values": [v for v, _ in results], "processes": len({p for _, p in results})}))
+    """)
+    assert found["values"] == [n * n for n in range(1000)]
+    assert found["processes"] == 2
 
 
 def test_a_few_items_are_done_here_without_a_worker():
-    results = parallel_map(square_and_pid, range(parallel.MIN_ITEMS_PER_WORKER), workers=4)
-    assert {pid for _, pid in results} == {os.getpid()}
+    pids = in_fresh_process("""
+        results = parallel_map(square_and_pid, range(MIN_ITEMS_PER_WORKER), workers=4)
+        print(json.dumps(sorted({p == PARENT for _, p in results})))
+    """)
+    assert pids == [True]
 
 
 def test_a_worker_that_dies_costs_nothing_but_time():
-    parent = os.getpid()
-
-    def dies_in_a_worker(n: int) -> int:
-        if os.getpid() != parent:
-            os._exit(3)  # as if killed: no results sent
-        return n + 1
-
-    assert parallel_map(dies_in_a_worker, range(1000), workers=2) == [n + 1 for n in range(1000)]
+    values = in_fresh_process("""
+        def dies_in_a_worker(n):
+            if os.getpid() != PARENT:
+                os._exit(3)  # as if killed: no results sent
+            return n + 1
+        print(json.dumps(parallel_map(dies_in_a_worker, range(1000), workers=2)))
+    """)
+    assert values == [n + 1 for n in range(1000)]
 
 
 def test_an_error_surfaces_as_it_would_without_workers():
-    def fails_on_seven_hundred(n: int) -> int:
-        if n == 701:  # in the worker's share (odd items): the parent redoes the share and meets it itself
-            raise ValueError("entry 701 is broken")
-        return n
-
-    with pytest.raises(ValueError, match="entry 701 is broken"):
-        parallel_map(fails_on_seven_hundred, range(1000), workers=2)
+    error = in_fresh_process("""
+        def fails_on_701(n):
+            if n == 701:  # in the worker's share (odd items): the parent redoes the share and meets it itself
+                raise ValueError("entry 701 is broken")
+            return n
+        try:
+            parallel_map(fails_on_701, range(1000), workers=2)
+        except ValueError as exc:
+            print(json.dumps(str(exc)))
+    """)
+    assert error == "entry 701 is broken"
 
 
 def test_no_fork_while_other_threads_run():
-    stop = threading.Event()
-    other = threading.Thread(target=stop.wait)
-    other.start()
-    try:
-        results = parallel_map(square_and_pid, range(1000), workers=2)
-    finally:
+    processes = in_fresh_process("""
+        stop = threading.Event()
+        other = threading.Thread(target=stop.wait)
+        other.start()
+        with_thread = len({p for _, p in parallel_map(square_and_pid, range(1000), workers=2)})
         stop.set()
         other.join()
-    assert {pid for _, pid in results} == {os.getpid()}
+        without = len({p for _, p in parallel_map(square_and_pid, range(1000), workers=2)})
+        print(json.dumps([with_thread, without]))
+    """)
+    assert processes == [1, 2]
