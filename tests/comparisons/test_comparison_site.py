@@ -272,3 +272,16 @@ def test_switches_leave_out_stage_pages_pictures_and_pairs(tmp_path):
     row_link = overview.css_first('tr[data-cw-stage="ship"] th a').attributes["href"]
     assert resolve("comparisons/design-vs-ml/", row_link) == ("comparisons/design-vs-ml/", "stage-ship")  # the stage's row
     assert content(site, "embeds/").css_first('p a.cw-ref[data-cw-id="design-vs-ml"]').attributes["href"] == "../comparisons/design-vs-ml/#stage-ship"
+
+
+def test_a_comparison_shows_its_table_without_the_comparisons_plugin(tmp_path):
+    """The site plugin alone still gives a comparison entry its side-by-side table, stages unlinked."""
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - crosswalk-comparisons\n", ""))
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    table = content(tmp_path / "site", "comparisons/ux-vs-ml/").css_first("table.cw-comparison")
+    assert [th.text(strip=True) for th in table.css("tbody th")] == ["Discover", "Monitor"]
+    assert table.css("tbody th a") == []  # no stage pages to link to
