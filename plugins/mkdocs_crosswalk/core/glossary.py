@@ -145,7 +145,7 @@ _ATTRIBUTES = r"""[^'">]*(?:(?:"[^"]*"|'[^']*')[^'">]*)*"""  # attribute values 
 
 def _alternation(words) -> str:
     """A regex matching any of ``words``, shaped as a trie ("s(?:amp|cript)"): the engine tries one
-    branch per letter instead of every word in turn, which makes the walk below almost twice as fast."""
+    branch per letter instead of every word in turn (the walk below got about a fifth faster)."""
     trie: dict = {}
     for word in words:
         node = trie

@@ -116,7 +116,7 @@ class Entry(Part):
     reviewed: date | None = None
 
     _source: Source | None = PrivateAttr(default=None)
-    _marked: tuple | None = PrivateAttr(default=None)  # references.marked_strings, walked once: entries never change
+    _marked: tuple | None = PrivateAttr(default=None)  # references._marked_strings, walked once: entries never change
 
     @property
     def source(self) -> Source:

@@ -53,8 +53,13 @@ def parallel_map(fn: Callable[[T], R], items: Iterable[T], *, workers: int) -> l
 def _start_worker(fn, share) -> tuple[int, int] | None:
     try:
         read_end, write_end = os.pipe()
-        pid = os.fork()
     except OSError:
+        return None
+    try:
+        pid = os.fork()
+    except OSError:  # out of processes or memory: the caller does this share itself
+        os.close(read_end)
+        os.close(write_end)
         return None
     if pid == 0:  # the worker: compute, send, and leave without running the parent's exit handlers
         status = 1
