@@ -19,7 +19,6 @@ import argparse
 import json
 import os
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -182,8 +181,10 @@ def _pss_mb(pid: int) -> float:
 def _wait_for_retired_sites(project: Path, timeout: float = 120) -> None:
     """Crosswalk deletes the site it replaced in the background after the build; wait for that, so
     the next build of either kind does not share the machine with it (the deletion is not timed)."""
+    from mkdocs_crosswalk.plugins.staging import retired_sites
+
     deadline = time.monotonic() + timeout
-    while any(project.glob(".site.crosswalk-old*")) and time.monotonic() < deadline:
+    while retired_sites(project / "site") and time.monotonic() < deadline:
         time.sleep(0.2)
 
 

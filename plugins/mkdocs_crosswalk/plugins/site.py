@@ -19,7 +19,6 @@ from mkdocs.structure.toc import get_toc
 
 from ..core import ContentError, KnowledgeBase, ParseCache, Problem, load_knowledge_base
 from ..core import parallel
-from ..core.parallel import available_cores, parallel_map
 from ..core.references import WikiLink, replace_wikilinks
 from ..render import catalogues
 from ..render.environment import make_environment
@@ -83,7 +82,7 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         self._links: dict[tuple, Markup] = {}
         self.site_name = config.site_name
         building = getattr(self, "command", "build") in ("build", "gh-deploy")
-        self.workers = (self.config.workers or min(available_cores(), 4)) if building else 1
+        self.workers = (self.config.workers or min(parallel.available_cores(), 4)) if building else 1
         self.edit_base = self.config.edit_url or _default_edit_base(config, self.config.kb_dir)
         config.extra_css.insert(0, "assets/crosswalk/crosswalk.css")
         return config
@@ -211,7 +210,7 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
             return content, toc_tokens(content)  # headings from templates belong in the TOC too
 
         started = parallel.workers_started
-        for (_, page), (content, headings) in zip(pages, parallel_map(render, pages, workers=self.workers)):
+        for (_, page), (content, headings) in zip(pages, parallel.parallel_map(render, pages, workers=self.workers)):
             page.content, page.toc = content, get_toc(headings)
         log.debug("Crosswalk rendered %d generated pages in %d processes", len(pages), 1 + parallel.workers_started - started)
         return env

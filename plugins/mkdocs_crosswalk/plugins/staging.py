@@ -10,6 +10,13 @@ import uuid
 from pathlib import Path
 
 log = logging.getLogger("mkdocs.plugins.crosswalk")
+_RETIRED_PREFIX = ".{}.crosswalk-old-"  # a replaced site, named beside the live one until it is deleted
+
+
+def retired_sites(site_dir: str | Path) -> list[Path]:
+    """Replaced sites next to ``site_dir`` that are still being deleted (or whose deletion was cut short)."""
+    site = Path(site_dir)
+    return list(site.parent.glob(_RETIRED_PREFIX.format(site.name) + "*"))
 
 
 class StagedSiteDir:
@@ -22,14 +29,14 @@ class StagedSiteDir:
 
     def begin(self) -> str:
         shutil.rmtree(self.staging, ignore_errors=True)  # left over from a build that was killed
-        for retired in self.target.parent.glob(f".{self.target.name}.crosswalk-old*"):
+        for retired in retired_sites(self.target):
             # the last build's removal may still be running, or was cut short: either way, not worth waiting for
             _remove_in_background(retired)
         return str(self.staging)
 
     def commit(self) -> str:
         """Put the finished build in place of the old site; return the real site folder."""
-        retired = self.target.with_name(f".{self.target.name}.crosswalk-old-{uuid.uuid4().hex[:12]}")
+        retired = self.target.with_name(f"{_RETIRED_PREFIX.format(self.target.name)}{uuid.uuid4().hex[:12]}")
         if self.target.exists():
             self.target.rename(retired)
         self.staging.rename(self.target)
