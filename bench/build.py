@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build-time benchmark: Crosswalk against plain MkDocs + Material on the same text.
 
-usage: python bench/build.py [--sizes 1000 5000] [--large] [--runs 3] [--out bench/out]
+usage: python bench/build.py [--sizes 1000 5000] [--large] [--runs 3] [--floor] [--out bench/out]
 
 For each size it generates a synthetic knowledge base (bench/generate.py), then builds
   * Crosswalk: the shipped plugin set over the knowledge base, and
@@ -19,6 +19,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -34,11 +35,19 @@ from generate import write_knowledge_base  # noqa: E402
 
 REPO = HERE.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# --floor: the same site with every optional generated page, the pictures and term autolinking
+# off, to show how much of Crosswalk's time the page count and autolinking explain.
+FLOOR_OPTIONS = {
+    "crosswalk-glossary": {"sheets": False, "autolink": False},
+    "crosswalk-comparisons": {"stage_pages": False, "diagrams": False, "role_pairs": False},
+    "crosswalk-practice": {"kits": False},
+}
+BASELINE_FORMAT = "2"  # 2: links between entry pages resolve (1 pointed one folder too high)
 CROSSWALK_PLUGINS = ["crosswalk", "crosswalk-glossary", "crosswalk-comparisons", "crosswalk-practice", "crosswalk-search", "tags"]
 
 # Runs one build in this fresh process; reports wall time, peak memory and time inside Crosswalk's plugin events.
 RUNNER = r"""
-import json, resource, sys, time, functools
+import json, logging, resource, sys, time, functools
 from mkdocs.config import load_config
 from mkdocs.commands.build import build
 from mkdocs.plugins import BasePlugin
@@ -60,8 +69,13 @@ def instrument():
             if isinstance(obj, type) and issubclass(obj, BasePlugin) and obj.__module__ == module.__name__:
                 for name in [n for n in vars(obj) if n.startswith("on_")]:
                     setattr(obj, name, timed(getattr(obj, name)))
-if sys.argv[2] == "crosswalk":
+if sys.argv[2] != "baseline":
     instrument()
+class Warnings(logging.Handler):  # a build that warns (a broken link, say) is not a fair measurement
+    seen = []
+    def emit(self, record):
+        self.seen.append(record.getMessage())
+logging.getLogger("mkdocs").addHandler(Warnings(logging.WARNING))
 profile = sys.argv[3] if len(sys.argv) > 3 else None
 start = time.perf_counter()
 config = load_config(sys.argv[1])
@@ -72,7 +86,7 @@ else:
     build(config)
 wall = time.perf_counter() - start
 peak = {"peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
-print(json.dumps({"wall": wall, "own": own[0], **peak}))
+print(json.dumps({"wall": wall, "own": own[0], "warnings": Warnings.seen[:5], **peak}))
 """
 
 
@@ -90,13 +104,17 @@ def crosswalk_project(root: Path, n: int) -> Path:
         "nav": [{"Home": "index.md"}, {"Glossary": "glossary/index.md"}, {"Cases": "cases/index.md"}],
     }
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+    floor = {**config, "plugins": [{p: FLOOR_OPTIONS[p]} if p in FLOOR_OPTIONS else p for p in config["plugins"]]}
+    (project / "floor.yml").write_text(yaml.safe_dump(floor, sort_keys=False))
     return project
 
 
 def baseline_project(root: Path, crosswalk: Path) -> Path:
     """One page per entry with the same text: title, summary, body and every Markdown field."""
     project = root / "baseline"
-    if not (project / "docs").exists():
+    stamp = project / ".format"
+    if not stamp.exists() or stamp.read_text() != BASELINE_FORMAT:  # pages from an older generator are rewritten
+        shutil.rmtree(project / "docs", ignore_errors=True)
         sys.path.insert(0, str(REPO / "plugins"))
         from mkdocs_crosswalk.core import load_knowledge_base
         from mkdocs_crosswalk.core.references import markdown_texts
@@ -106,7 +124,7 @@ def baseline_project(root: Path, crosswalk: Path) -> Path:
         for entry in kb.entries.values():
             texts = [t.text for t in markdown_texts(entry)]
             text = f"# {entry.title}\n\n{entry.summary}\n\n" + "\n\n".join(texts)
-            text = re.sub(r"\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|([^\]]+))?\]\]", lambda m: f"[{m.group(2) or kb[m.group(1)].title}](../../{kb[m.group(1)].SECTION}/{m.group(1)}.md)", text)
+            text = re.sub(r"\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|([^\]]+))?\]\]", lambda m: f"[{m.group(2) or kb[m.group(1)].title}](../{kb[m.group(1)].SECTION}/{m.group(1)}.md)", text)
             path = docs / entry.SECTION / f"{entry.id}.md"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text)
@@ -119,6 +137,7 @@ def baseline_project(root: Path, crosswalk: Path) -> Path:
             "not_in_nav": "/*/",
         }
         (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+        stamp.write_text(BASELINE_FORMAT)
     return project
 
 
@@ -134,7 +153,8 @@ def _installed_plugins():
 
 
 def run_build(project: Path, kind: str, profile: Path | None = None) -> dict:
-    args = [sys.executable, "-c", RUNNER, str(project / "mkdocs.yml"), kind] + ([str(profile)] if profile else [])
+    config = project / ("floor.yml" if kind == "floor" else "mkdocs.yml")
+    args = [sys.executable, "-c", RUNNER, str(config), kind] + ([str(profile)] if profile else [])
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         proc = subprocess.Popen(args, stdout=out, stderr=err, text=True, env=ENV, cwd=project)
         pss_peak = 0.0
@@ -146,6 +166,8 @@ def run_build(project: Path, kind: str, profile: Path | None = None) -> dict:
     if proc.returncode != 0:
         raise SystemExit(f"{kind} build failed:\n{stderr[-3000:]}")
     stats = json.loads(stdout.strip().splitlines()[-1])
+    if stats["warnings"]:
+        raise SystemExit(f"{kind} build logged warnings, so its time is not comparable:\n" + "\n".join(stats["warnings"]))
     stats["pss_mb"] = pss_peak
     _wait_for_retired_sites(project)
     site = project / "site"
@@ -224,6 +246,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=HERE / "out")
     parser.add_argument("--no-serve", action="store_true", help="skip the serve rebuild timing")
+    parser.add_argument("--floor", action="store_true", help="also build Crosswalk with optional pages and autolinking off")
     args = parser.parse_args()
     sizes = args.sizes + ([10000] if args.large else [])
     rows = []
@@ -231,9 +254,10 @@ def main() -> None:
         root = args.out / f"kb-{n}"
         crosswalk = crosswalk_project(root, n)
         baseline = baseline_project(root, crosswalk)
-        runs = {"crosswalk": [], "baseline": []}
+        kinds = [("crosswalk", crosswalk), ("baseline", baseline)] + ([("floor", crosswalk)] if args.floor else [])
+        runs = {kind: [] for kind, _ in kinds}
         for _ in range(args.runs):
-            for kind, project in (("crosswalk", crosswalk), ("baseline", baseline)):
+            for kind, project in kinds:
                 runs[kind].append(run_build(project, kind))
                 print(f"  {n:>6} {kind:<9} {runs[kind][-1]['wall']:6.1f} s", file=sys.stderr)
         row = {"n": n}
@@ -265,6 +289,13 @@ def report(rows: list[dict], rebuild: float | None, rebuild_n: int, profile: Pat
             f"| {r['n']:,} | {c['wall']:.1f} s | {b['wall']:.1f} s | {r['ratio']:.2f} | {r['own_share']:.0%} "
             f"| {c['pss_mb']:.0f} MB / {b['pss_mb']:.0f} MB | {c['peak_mb']:.0f} MB + {c['worker_mb']:.0f} MB | {c['bytes_per_entry'] / 1024:.1f} KB / {b['bytes_per_entry'] / 1024:.1f} KB |"
         )
+    if "floor" in rows[0]:
+        print("\nCrosswalk with optional generated pages, pictures and term autolinking off (`--floor`):\n")
+        print("| entries | build (median) | ratio to baseline | own share |")
+        print("| ---: | ---: | ---: | ---: |")
+        for r in rows:
+            f = r["floor"]
+            print(f"| {r['n']:,} | {f['wall']:.1f} s | {f['wall'] / r['baseline']['wall']:.2f} | {f['own'] / f['wall']:.0%} |")
     if len(rows) >= 2:
         first, last = rows[0], rows[-1]
         scale = last["n"] / first["n"]
