@@ -150,6 +150,8 @@ def _installed_plugins():
         except Exception:  # noqa: BLE001 - a feature plugin not written yet is simply left out
             continue
         yield ep.name
+        if ep.name.startswith("material/"):  # MkDocs finds the theme's plugins by their short names too
+            yield ep.name.removeprefix("material/")
 
 
 def run_build(project: Path, kind: str, profile: Path | None = None) -> dict:
