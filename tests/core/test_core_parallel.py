@@ -87,3 +87,30 @@ def test_no_fork_while_other_threads_run():
         print(json.dumps([with_thread, without]))
     """)
     assert processes == [1, 2]
+
+
+def test_garbage_from_before_the_workers_is_still_freed_after_them():
+    # Objects are frozen out of garbage collection while workers run (so a collection does not
+    # unshare their memory); after the workers, even after an error, they are collected again.
+    found = in_fresh_process("""
+        import gc, weakref
+        class Node:
+            pass
+        def cycle():
+            node = Node()
+            node.self = node  # only the garbage collector frees a cycle
+            return weakref.ref(node)
+        def fails(n):
+            raise ValueError(n)
+        freed = []
+        for fn in (square_and_pid, fails):
+            alive = cycle()
+            try:
+                parallel_map(fn, range(1000), workers=2)
+            except ValueError:
+                pass
+            gc.collect()
+            freed.append(alive() is None)
+        print(json.dumps({"freed": freed, "frozen": gc.get_freeze_count()}))
+    """)
+    assert found == {"freed": [True, True], "frozen": 0}

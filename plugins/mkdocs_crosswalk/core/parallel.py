@@ -11,6 +11,7 @@ The function must not rely on side effects: whatever a worker changes stays in t
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import threading
@@ -39,11 +40,17 @@ def parallel_map(fn: Callable[[T], R], items: Iterable[T], *, workers: int) -> l
     if workers <= 1 or not hasattr(os, "fork") or threading.active_count() > 1:
         return [fn(item) for item in items]
     shares = [items[k::workers] for k in range(workers)]  # interleaved, so big and small pages mix
-    started = [_start_worker(fn, share) for share in shares[1:]]
-    results = [[fn(item) for item in shares[0]]]
-    for share, worker in zip(shares[1:], started):
-        done = _collect(worker) if worker else None
-        results.append(done if done is not None and len(done) == len(share) else [fn(item) for item in share])
+    # A garbage collection writes into every object it visits, and a written page stops being shared
+    # with the other process; frozen, the objects from before the fork are never visited (until the end).
+    gc.freeze()
+    try:
+        started = [_start_worker(fn, share) for share in shares[1:]]
+        results = [[fn(item) for item in shares[0]]]
+        for share, worker in zip(shares[1:], started):
+            done = _collect(worker) if worker else None
+            results.append(done if done is not None and len(done) == len(share) else [fn(item) for item in share])
+    finally:
+        gc.unfreeze()
     merged: list = [None] * len(items)
     for k, share_results in enumerate(results):
         merged[k::workers] = share_results
