@@ -114,3 +114,24 @@ def test_garbage_from_before_the_workers_is_still_freed_after_them():
         print(json.dumps({"freed": freed, "frozen": gc.get_freeze_count()}))
     """)
     assert found == {"freed": [True, True], "frozen": 0}
+
+
+def test_what_a_worker_logs_reaches_the_parents_handlers_once():
+    # MkDocs counts warnings in a handler of the main process; `--strict` fails the build on them.
+    found = in_fresh_process("""
+        import io, logging
+        counted, printed = [], io.StringIO()
+        class Count(logging.Handler):
+            def emit(self, record):
+                counted.append(record.getMessage())
+        logger = logging.getLogger("mkdocs.plugins.crosswalk")
+        logger.addHandler(Count(logging.WARNING))
+        logger.addHandler(logging.StreamHandler(printed))
+        def warns(n):
+            logger.warning("page %d has a problem", n)
+            return n
+        parallel_map(warns, range(1000), workers=2)
+        print(json.dumps({"counted": sorted(counted), "printed": printed.getvalue().count("has a problem")}))
+    """)
+    assert found["counted"] == sorted(f"page {n} has a problem" for n in range(1000))
+    assert found["printed"] == 1000

@@ -6,12 +6,14 @@ process does on one core. A forked worker starts with a copy of everything the p
 come back, pickled through a pipe. Where fork is missing, or a worker fails in any way, the
 parent does that share itself, so the results and any exception are the same as without workers.
 
-The function must not rely on side effects: whatever a worker changes stays in the worker.
+The function must not rely on side effects: whatever a worker changes stays in the worker. What
+it logs is the exception: the records come back with the results and are handled by the parent.
 """
 
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import pickle
 import threading
@@ -72,7 +74,9 @@ def _start_worker(fn, share) -> tuple[int, int] | None:
         status = 1
         try:
             os.close(read_end)
-            payload = pickle.dumps([fn(item) for item in share], protocol=pickle.HIGHEST_PROTOCOL)
+            records = _hold_log_records()
+            results = [fn(item) for item in share]
+            payload = pickle.dumps((results, records), protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write_end, "wb") as out:
                 out.write(payload)
             status = 0
@@ -93,6 +97,29 @@ def _collect(worker: tuple[int, int]) -> list | None:
     if status != 0 or not payload:
         return None
     try:
-        return pickle.loads(payload)
+        results, records = pickle.loads(payload)
     except Exception:  # noqa: BLE001 - a truncated payload: do the share here instead
         return None
+    for record in records:  # through the parent's handlers, so `mkdocs build --strict` counts warnings
+        logging.getLogger(record.name).handle(record)
+    return results
+
+
+def _hold_log_records() -> list[logging.LogRecord]:
+    """In a worker: keep log records for the parent instead of handling them here.
+
+    The worker's copy of MkDocs' warning counter dies with it, so a warning handled here would
+    be printed but never fail a ``--strict`` build. Records go back with the results instead,
+    their messages formatted (arguments may not pickle).
+    """
+    held: list[logging.LogRecord] = []
+
+    def hold(logger, record):
+        record.msg, record.args = record.getMessage(), None
+        if record.exc_info:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+            record.exc_info = None
+        held.append(record)
+
+    logging.Logger.callHandlers = hold  # this process ends once its share is sent
+    return held
