@@ -8,6 +8,7 @@ location to its line is kept beside the plain data.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 
@@ -55,7 +56,7 @@ class Positions:
     def _index(self) -> None:
         loader = _Loader(self.text)
         try:
-            indexer = _Indexer("", FIRST_YAML_LINE)
+            indexer = _Indexer("", self.text)
             indexer.walk(loader.get_single_node())
         finally:
             loader.dispose()
@@ -114,7 +115,6 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
     yaml_text = text[opening.end() : closing.start()]
     body_start = closing.end() + 1 if closing.end() < len(text) else closing.end()
     body_line = text.count("\n", 0, body_start) + 1
-    first_yaml_line = FIRST_YAML_LINE
 
     loader = _Loader(yaml_text)
     try:
@@ -124,12 +124,12 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
         if not isinstance(node, yaml.MappingNode):
             found = {yaml.SequenceNode: "a list", yaml.ScalarNode: "a single value"}.get(type(node), "something else")
             raise FrontMatterError(
-                [Problem(path, first_yaml_line + node.start_mark.line, "", f"the front matter must be a mapping of fields, found {found}")]
+                [Problem(path, _FileLines(yaml_text)(node.start_mark), "", f"the front matter must be a mapping of fields, found {found}")]
             )
         data = None if "&" in yaml_text else _plain_data(node, loader)  # "&": anchors need the careful walk
         positions = Positions(yaml_text)
         if data is None:
-            indexer = _Indexer(path, first_yaml_line)
+            indexer = _Indexer(path, yaml_text)
             indexer.walk(node)
             if indexer.problems:
                 raise FrontMatterError(indexer.problems)
@@ -137,7 +137,7 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
             positions = Positions(yaml_text, indexer.lines, indexer.spans)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = first_yaml_line + mark.line if mark else 1
+        line = _FileLines(yaml_text)(mark) if mark else 1
         reason = " ".join(filter(None, [exc.problem, f"({exc.context})" if exc.context else None]))
         raise FrontMatterError([Problem(path, line, "", f"malformed YAML: {reason}")]) from None
     except yaml.YAMLError as exc:
@@ -189,12 +189,27 @@ def _plain_data(node, loader) -> dict | None:
         return None
 
 
+class _FileLines:
+    """The file line of a YAML mark.
+
+    YAML also starts a line at a lone carriage return (and at NEL, LS and PS), while Crosswalk
+    numbers lines by newlines everywhere else (the body, spans in :class:`Positions`); counting the
+    newlines before the mark's character offset keeps every message on that one numbering.
+    """
+
+    def __init__(self, yaml_text: str):
+        self._newlines = [match.start() for match in re.finditer("\n", yaml_text)]
+
+    def __call__(self, mark) -> int:
+        return FIRST_YAML_LINE + bisect_left(self._newlines, mark.index)
+
+
 class _Indexer:
     """Walks the composed YAML once: the line of every field, the lines each value spans, and problems
     YAML itself would let through (duplicate keys, anchors, impossible dates)."""
 
-    def __init__(self, path: str, offset: int):
-        self.path, self.offset = path, offset
+    def __init__(self, path: str, yaml_text: str):
+        self.path, self.line = path, _FileLines(yaml_text)
         self.lines: dict[Location, int] = {}
         self.spans: dict[Location, tuple[int, int]] = {}
         self.problems: list[Problem] = []
@@ -203,16 +218,16 @@ class _Indexer:
     def walk(self, node, loc: Location = ()) -> None:
         if id(node) in self._seen:
             # Anchors and aliases (&a / *a) can expand a tiny file into an enormous document; entries never need them.
-            line = self.offset + node.start_mark.line
+            line = self.line(node.start_mark)
             self.problems.append(Problem(self.path, line, format_location(loc), "YAML anchors and aliases (&name, *name) are not allowed in front matter"))
             return
         self._seen.add(id(node))
         if loc:
-            self.spans[loc] = (self.offset + node.start_mark.line, self.offset + node.end_mark.line)
+            self.spans[loc] = (self.line(node.start_mark), self.line(node.end_mark))
         if isinstance(node, yaml.MappingNode):
             keys: set = set()
             for key_node, value_node in node.value:
-                line = self.offset + key_node.start_mark.line
+                line = self.line(key_node.start_mark)
                 if not isinstance(key_node, yaml.ScalarNode):
                     self.problems.append(Problem(self.path, line, format_location(loc), "a field name must be a plain word, not a list or mapping"))
                     continue
@@ -224,10 +239,10 @@ class _Indexer:
                 self.walk(value_node, loc + (key,))
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
-                self.lines[loc + (index,)] = self.offset + item.start_mark.line
+                self.lines[loc + (index,)] = self.line(item.start_mark)
                 self.walk(item, loc + (index,))
         elif node.tag.endswith(":timestamp") and not _is_real_date(node.value):
-            line = self.offset + node.start_mark.line
+            line = self.line(node.start_mark)
             self.problems.append(Problem(self.path, line, format_location(loc), f"expected a real date as YYYY-MM-DD, found {node.value!r}"))
 
 
