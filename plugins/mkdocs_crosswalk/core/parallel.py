@@ -49,8 +49,8 @@ def parallel_map(fn: Callable[[T], R], items: Iterable[T], *, workers: int) -> l
         started = [_start_worker(fn, share) for share in shares[1:]]
         results = [[fn(item) for item in shares[0]]]
         for share, worker in zip(shares[1:], started):
-            done = _collect(worker) if worker else None
-            results.append(done if done is not None and len(done) == len(share) else [fn(item) for item in share])
+            done = _collect(worker, len(share)) if worker else None
+            results.append(done if done is not None else [fn(item) for item in share])
     finally:
         gc.unfreeze()
     merged: list = [None] * len(items)
@@ -88,8 +88,9 @@ def _start_worker(fn, share) -> tuple[int, int] | None:
     return pid, read_end
 
 
-def _collect(worker: tuple[int, int]) -> list | None:
-    """The worker's results, or None if it failed (the caller then does its share)."""
+def _collect(worker: tuple[int, int], expected: int) -> list | None:
+    """The worker's ``expected`` results, or None if it failed (the caller then does its share,
+    and logs what it logs itself, so the worker's records are handled only with its results)."""
     pid, read_end = worker
     with os.fdopen(read_end, "rb") as pipe:
         payload = pipe.read()
@@ -99,6 +100,8 @@ def _collect(worker: tuple[int, int]) -> list | None:
     try:
         results, records = pickle.loads(payload)
     except Exception:  # noqa: BLE001 - a truncated payload: do the share here instead
+        return None
+    if len(results) != expected:
         return None
     for record in records:  # through the parent's handlers, so `mkdocs build --strict` counts warnings
         logging.getLogger(record.name).handle(record)
