@@ -67,7 +67,8 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
     def on_config(self, config: MkDocsConfig):
         if not self.config.enabled:
             return
-        if self.config.atomic_build and getattr(self, "command", "build") in ("build", "gh-deploy") and not getattr(self, "dirty", False):
+        building = getattr(self, "command", "build") in ("build", "gh-deploy")  # not serve
+        if self.config.atomic_build and building and not getattr(self, "dirty", False):
             self.staged = StagedSiteDir(config.site_dir)
             config.site_dir = self.staged.begin()
         root = Path(config.config_file_path or ".").resolve().parent
@@ -81,7 +82,6 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         self._link_template = self.templates.get_template("crosswalk/partials/link.html")
         self._links: dict[tuple, Markup] = {}
         self.site_name = config.site_name
-        building = getattr(self, "command", "build") in ("build", "gh-deploy")
         self.workers = (self.config.workers or min(parallel.available_cores(), 4)) if building else 1
         self.edit_base = self.config.edit_url or _default_edit_base(config, self.config.kb_dir)
         config.extra_css.insert(0, "assets/crosswalk/crosswalk.css")
