@@ -117,14 +117,14 @@ def baseline_project(root: Path, crosswalk: Path) -> Path:
         shutil.rmtree(project / "docs", ignore_errors=True)
         sys.path.insert(0, str(REPO / "plugins"))
         from mkdocs_crosswalk.core import load_knowledge_base
-        from mkdocs_crosswalk.core.references import markdown_texts
+        from mkdocs_crosswalk.core.references import markdown_texts, replace_wikilinks
 
         kb = load_knowledge_base(crosswalk / "kb")
         docs = project / "docs"
         for entry in kb.entries.values():
             texts = [t.text for t in markdown_texts(entry)]
             text = f"# {entry.title}\n\n{entry.summary}\n\n" + "\n\n".join(texts)
-            text = re.sub(r"\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|([^\]]+))?\]\]", lambda m: f"[{m.group(2) or kb[m.group(1)].title}](../{kb[m.group(1)].SECTION}/{m.group(1)}.md)", text)
+            text = replace_wikilinks(text, lambda link: f"[{link.text or kb[link.target].title}](../{kb[link.target].SECTION}/{link.target}.md)")
             path = docs / entry.SECTION / f"{entry.id}.md"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text)
