@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import itertools
-from xml.etree import ElementTree
-
 import pytest
 
 from mkdocs_crosswalk.core import load_knowledge_base
@@ -12,16 +10,14 @@ from mkdocs_crosswalk.render.responsibilities import pair_slug, shared_vocabular
 from support import REPO
 from support.html import content, exists, resolve
 
-SVG = "{http://www.w3.org/2000/svg}"
-
-
 @pytest.fixture(scope="module")
 def kb():
     return load_knowledge_base(REPO / "kb")
 
 
-def _svgs(article):
-    return [(node, ElementTree.fromstring(node.html)) for node in article.css("figure.cw-diagram svg")]
+def _forms(article):
+    """The picture's forms by name ("wide", "narrow")."""
+    return {node.attributes["class"].split("--")[-1]: node for node in article.css("figure.cw-diagram .cw-diagram__form")}
 
 
 @pytest.mark.parametrize("comparison_id", ["ux-vs-mlops", "cloud-tooling", "ai-product-lifecycle"])
@@ -29,15 +25,13 @@ def test_each_shipped_comparison_has_its_picture_table_and_stage_pages(shipped_s
     comparison = kb[comparison_id]
     url = f"comparisons/{comparison_id}/"
     article = content(shipped_site, url)
-    pictures = _svgs(article)
-    assert sorted(node.attributes["data-cw-form"] for node, _ in pictures) == ["narrow", "wide"]
-    for node, svg in pictures:
-        assert [a.get("data-cw-stage") for a in svg.findall(f"{SVG}a[@data-cw-stage]")] == [s.id for s in comparison.stages]
-        assert len(svg.findall(f"{SVG}a[@data-cw-cell]")) == len(comparison.stages) * len(comparison.tracks)
-        for a in svg.iter(f"{SVG}a"):
-            assert exists(shipped_site, resolve(url, a.get("href"))[0]), a.get("href")
-        title_id, desc_id = node.attributes["aria-labelledby"].split()
-        assert svg.find(f"{SVG}title").get("id") == title_id and svg.find(f"{SVG}desc").get("id") == desc_id
+    pictures = _forms(article)
+    assert sorted(pictures) == ["narrow", "wide"]
+    for form in pictures.values():
+        assert [a.attributes["data-cw-stage"] for a in form.css("a.cw-pic-stage")] == [s.id for s in comparison.stages]
+        assert len(form.css("a.cw-pic-cell")) == len(comparison.stages) * len(comparison.tracks)
+        for a in form.css("a"):
+            assert exists(shipped_site, resolve(url, a.attributes["href"])[0]), a.attributes["href"]
     rows = article.css("table.cw-comparison tbody tr")
     assert [r.attributes["data-cw-stage"] for r in rows] == [s.id for s in comparison.stages]
     assert all(len(r.css("td[data-cw-track]")) == len(comparison.tracks) for r in rows)
@@ -56,19 +50,21 @@ def test_the_lifecycle_comparison_has_three_tracks_side_by_side(shipped_site, kb
     assert len(comparison.tracks) == 3
     article = content(shipped_site, "comparisons/ai-product-lifecycle/")
     assert len(article.css("table.cw-comparison thead th")) == 1 + 3 + 1
-    narrow = next(svg for node, svg in _svgs(article) if node.attributes["data-cw-form"] == "narrow")
-    assert len({g.find(f"{SVG}rect").get("x") for g in narrow.findall(f"{SVG}g[@data-cw-track]")}) == 3
+    narrow = _forms(article)["narrow"]
+    assert all(len(card.css("[data-cw-track]")) == 3 for card in narrow.css(".cw-pic-card"))
 
 
 def test_the_ml_journey_draws_its_loop_back_and_life_after_launch(shipped_site, kb):
     journey = kb["ml-workflow-journey"]
     article = content(shipped_site, "journeys/ml-workflow-journey/")
-    for node, svg in _svgs(article):
-        assert [a.get("data-cw-stage") for a in svg.findall(f"{SVG}a[@data-cw-stage]")] == [s.id for s in journey.stages]
-        assert len(svg.findall(f"{SVG}circle")) == len(journey.stages)
-        loops = [g.get("data-cw-loop") for g in svg.findall(f"{SVG}g[@data-cw-loop]")]
-        assert loops == [f"{l.from_}-{l.to}" for l in journey.loops] and "evaluation-training" in loops
-        assert journey.stages[-1].title in svg.find(f"{SVG}desc").text  # the post-deployment stage is drawn too
+    forms = _forms(article)
+    assert sorted(forms) == ["narrow", "wide"]
+    for form in forms.values():
+        assert [a.attributes["data-cw-stage"] for a in form.css("a.cw-pic-stage")] == [s.id for s in journey.stages]
+        assert len(form.css("circle")) == len(journey.stages)
+        assert journey.stages[-1].title in form.text()  # the post-deployment stage is drawn too
+    loops = [g.attributes["data-cw-loop"] for g in forms["wide"].css(".cw-pic-loop")]
+    assert loops == [f"{l.from_}-{l.to}" for l in journey.loops] and "evaluation-training" in loops
     assert len(article.css("ol.cw-journey > li")) == len(journey.stages)
 
 

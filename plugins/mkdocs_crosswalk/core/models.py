@@ -114,6 +114,8 @@ class Entry(Part):
     tags: list[Tag] = []
     owner: Text | None = None
     reviewed: date | None = None
+    # The title is a name that keeps its capital inside a sentence (core/wording.py): "Python", not "python".
+    proper_noun: bool = False
 
     _source: Source | None = PrivateAttr(default=None)
     _marked: tuple | None = PrivateAttr(default=None)  # references._marked_strings, walked once: entries never change

@@ -17,9 +17,9 @@ from mkdocs.structure.pages import Page
 from ..core.models import Comparison, Journey, Role
 from ..core.problems import Problem
 from ..core.references import WikiLink
-from ..render.diagrams import comparison_alt, comparison_layout
+from ..render.diagrams import comparison_picture
 from ..render.fields import inline
-from ..render.journey_map import FEELINGS, journey_alt, journey_layout
+from ..render.journey_map import FEELINGS, journey_picture
 from ..render.labels import plain_text
 from ..render.plan import PagePlan, catalogue_src_uri, entry_src_uri
 from ..render.responsibilities import RACI, pair_slug, responsibility_matrix, role_columns, role_pairs, shared_vocabulary, where_they_meet
@@ -53,7 +53,6 @@ class ComparisonsPlugin(FeaturePlugin[ComparisonsConfig]):
         self.root = Path(config.config_file_path or ".").resolve().parent
         self.docs_dir = Path(config.docs_dir)
         kb = site.kb
-        self.titles = {e.id: e.title for e in kb.entries.values()}
         self.stage_urls: dict[tuple[str, str], str] = {}
         self.pair_urls: dict[str, str] = {}  # pair slug -> site URL
         self.pairs_index: str | None = None
@@ -145,22 +144,18 @@ class ComparisonsPlugin(FeaturePlugin[ComparisonsConfig]):
         if not self.config.diagrams:
             return {}
         if comparison.id not in self.pictures:
-            self.pictures[comparison.id] = {
-                "layouts": {"wide": comparison_layout(comparison, self.titles), "narrow": comparison_layout(comparison, self.titles, narrow=True)},
-                "alt": comparison_alt(comparison, self.titles),
-            }
+            self.pictures[comparison.id] = comparison_picture(comparison, self.site.kb.entries)
         return {"picture": self.pictures[comparison.id]}
 
     def _plain(self, markdown: str) -> str:
-        return plain_text(markdown, self.titles)
+        return plain_text(markdown, self.site.kb.entries)
 
     # Journeys
 
     def _journey_picture(self, journey: Journey) -> dict:
         if not self.config.diagrams:
             return {}
-        layouts = {"wide": journey_layout(journey, self.titles), "narrow": journey_layout(journey, self.titles, narrow=True)}
-        return {"picture": {"layouts": layouts, "alt": journey_alt(journey, self.titles)}}
+        return {"picture": journey_picture(journey, self.site.kb.entries)}
 
     # Roles
 
@@ -237,17 +232,16 @@ class ComparisonsPlugin(FeaturePlugin[ComparisonsConfig]):
         for file in files.documentation_pages():
             page = file.page
             if page is not None and page.content and 'class="cw-embed"' in page.content:
-                count = iter(range(1, 1000))  # two embeds of one comparison on a page need their own picture ids
-                page.content = EMBED.sub(lambda m: self._render_embed(m.group(1), m.group(2), page, next(count)), page.content)
+                page.content = EMBED.sub(lambda m: self._render_embed(m.group(1), m.group(2), page), page.content)
         return env
 
-    def _render_embed(self, comparison_id: str, stage_id: str | None, page: Page, number: int) -> str:
+    def _render_embed(self, comparison_id: str, stage_id: str | None, page: Page) -> str:
         comparison = self.site.kb[comparison_id]
         read = self._fields(comparison_id, page.url)
         context = {
             **self._overview_context(comparison, page.url),
             "cell_html": lambda *loc: read(*loc, inline_=True), "link": lambda entry_id: self.site.link(entry_id, page.url),
             "stages": [s for s in comparison.stages if stage_id in (None, s.id)], "whole": stage_id is None,
-            "overview_href": relative_url(self.site.urls[comparison_id], page.url), "svg_id": f"cw-embed-{number}-{comparison_id}",
+            "overview_href": relative_url(self.site.urls[comparison_id], page.url),
         }
         return self.site.templates.get_template("crosswalk/comparison/embed.html").render(**context)

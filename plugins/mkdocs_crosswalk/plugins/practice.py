@@ -67,7 +67,6 @@ class PracticePlugin(FeaturePlugin[PracticeConfig]):
     def _add_kits(self, site, files: Files, config: MkDocsConfig) -> None:
         """A kit page per skill with rubrics, linked from the skill, each of its rubrics and the rubrics catalogue."""
         kb = site.kb
-        titles = {e.id: e.title for e in kb.entries.values()}
         kit_urls: dict[str, str] = {}  # skill id -> kit page URL
         for skill, rubrics in catalogues.rubrics_by_skill(kb):
             if not rubrics:
@@ -77,7 +76,7 @@ class PracticePlugin(FeaturePlugin[PracticeConfig]):
             kit = site.add_page(PagePlan(src_uri, f"Interviewer kit: {skill.title}", "crosswalk/practice/kit.html", context=context), files, config)
             if kit:
                 kit_urls[skill.id] = kit.url
-                context["rubric_field"] = _field_reader(site, kit.url, titles)
+                context["rubric_field"] = _field_reader(site, kit.url)
         linked = [(entry_src_uri(s), s.id) for s in kb.of_kind("skill")] + [(entry_src_uri(r), r.skill) for r in kb.of_kind("rubric")]
         for src_uri, skill_id in linked:
             plan = site.plans.get(src_uri)
@@ -98,26 +97,26 @@ class PracticePlugin(FeaturePlugin[PracticeConfig]):
     @staticmethod
     def _cases_json(site) -> str:
         """What the assignment page needs of each case, as plain text (the page sets it with textContent)."""
-        titles = {e.id: e.title for e in site.kb.entries.values()}
+        entries = site.kb.entries
         cases = {
             case.id: {
                 "title": case.title, "level": case.level, "minutes": case.duration_minutes, "summary": case.summary,
-                "scenario": plain_text(case.scenario, titles), "steps": [plain_text(s, titles) for s in case.steps],
-                "deliverables": [plain_text(d, titles) for d in case.deliverables], "url": site.urls[case.id],
+                "scenario": plain_text(case.scenario, entries), "steps": [plain_text(s, entries) for s in case.steps],
+                "deliverables": [plain_text(d, entries) for d in case.deliverables], "url": site.urls[case.id],
             }
             for case in site.kb.of_kind("case")
         }
         return json.dumps({"cases": cases}, ensure_ascii=False, separators=(",", ":"))
 
 
-def _field_reader(site, page_url: str, titles: dict[str, str]):
+def _field_reader(site, page_url: str):
     """Markdown fields of other entries, as rendered on their own pages, with links that work on ``page_url``."""
 
     def read(entry, *loc, inline: bool = False) -> Markup:
         html = site.fields_html(entry.id)[1].get(loc)
         if html is None:  # a hand-written page replaced the entry's page, so nothing was rendered: its words only
             text = next(t.text for t in markdown_texts(entry) if t.loc == loc)
-            return Markup.escape(plain_text(text, titles))
+            return Markup.escape(plain_text(text, site.kb.entries))
         html = rebase_links(html, site.urls[entry.id], page_url)
         return Markup(inline_html(html) if inline else html)
 

@@ -1,0 +1,35 @@
+"""How an entry's title reads when it stands inside a sentence.
+
+Titles are written in sentence case ("Data readiness", "Retraining"), which is right for a heading
+but wrong mid-sentence: "check Data readiness". Inside running text such a title starts in lower
+case ("check data readiness"). Names keep their capitals: abbreviations (RACI, A/B test), names
+with capitals inside (MLflow, SageMaker), names whose later words are capitalised too (Apache
+Airflow, Three Amigos), anything starting with a digit (5 Whys), and any entry that says
+``proper_noun: true`` (for one-word names such as Python that look like ordinary words).
+"""
+
+from __future__ import annotations
+
+import re
+
+# One capital, then only lower-case letters, optionally joined by - / or an apostrophe: "Go-live", "Blue/green".
+_PLAIN_CAPITALISED = re.compile(r"[A-Z][a-z]+(?:[-/'’][a-z]+)*")
+# What may stand between the end of a sentence and the next word: spaces, quotes, brackets, emphasis.
+_SENTENCE_END = re.compile(r"[.!?…•|][\s\"'“”‘’()\[*_]*$")
+_MARKER = r"(?:[-*+]|\d+[.)]|#{1,6}|>)[ \t]+"  # a list item, heading or quote starts here
+_BLOCK_START = re.compile(rf"(?:\A[ \t]*(?:{_MARKER})?|\n[ \t]*\n[ \t]*(?:{_MARKER})?|\n[ \t]*{_MARKER})[\"'“”‘’(\[*_]*$")
+
+
+def starts_sentence(before: str) -> bool:
+    """Whether a word after ``before`` (the Markdown up to it) begins a sentence, a paragraph or a list item."""
+    return bool(_SENTENCE_END.search(before) or _BLOCK_START.search(before))
+
+
+def in_running_text(title: str, *, before: str = "", proper_noun: bool = False) -> str:
+    """``title`` as a word in a sentence whose text up to the title is ``before``."""
+    if proper_noun or starts_sentence(before):
+        return title
+    first, _, rest = title.partition(" ")
+    if not _PLAIN_CAPITALISED.fullmatch(first) or any(word[:1].isupper() for word in rest.split()):
+        return title
+    return first[0].lower() + title[1:]
