@@ -48,9 +48,7 @@ CROSSWALK_PLUGINS = ["crosswalk", "crosswalk-glossary", "crosswalk-comparisons",
 # Runs one build in this fresh process; reports wall time, peak memory and time inside Crosswalk's plugin events.
 RUNNER = r"""
 import json, logging, resource, sys, time, functools
-from mkdocs.config import load_config
-from mkdocs.commands.build import build
-from mkdocs.plugins import BasePlugin
+from mkdocs_crosswalk.engine import ENGINE, BasePlugin, build, load_config  # CROSSWALK_ENGINE picks it
 own = [0.0]
 def timed(fn):
     @functools.wraps(fn)
@@ -75,7 +73,8 @@ class Warnings(logging.Handler):  # a build that warns (a broken link, say) is n
     seen = []
     def emit(self, record):
         self.seen.append(record.getMessage())
-logging.getLogger("mkdocs").addHandler(Warnings(logging.WARNING))
+for name in {"mkdocs", ENGINE}:  # Crosswalk logs as mkdocs.*, ProperDocs itself as properdocs.*
+    logging.getLogger(name).addHandler(Warnings(logging.WARNING))
 profile = sys.argv[3] if len(sys.argv) > 3 else None
 start = time.perf_counter()
 config = load_config(sys.argv[1])
@@ -216,7 +215,7 @@ def serve_rebuild_seconds(project: Path) -> float:
     """Start `mkdocs serve`, edit one term, and read the rebuild time MkDocs reports."""
     port = 8700 + os.getpid() % 200
     proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+        [sys.executable, "-m", os.environ.get("CROSSWALK_ENGINE") or "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
         cwd=project, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=ENV,
     )
     built = re.compile(r"Documentation built in ([\d.]+) seconds")

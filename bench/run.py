@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ["build.py", "glossary.py", "search.py"]
+BENCHMARKS = ["build.py", "glossary.py", "search.py", "engines.py"]
 
 if __name__ == "__main__":
     status = 0

@@ -1,4 +1,4 @@
-"""`mkdocs serve` watches the knowledge base: an edited entry shows in the open browser tab by itself."""
+"""`mkdocs serve` and `properdocs serve` watch the knowledge base: an edited entry shows in the open browser tab by itself."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+
+import pytest
 
 from support import FIXTURES, copy_project
 from support.browser import free_port
@@ -23,11 +25,12 @@ def _wait_for(url: str, timeout: float = 60) -> None:
     raise AssertionError(f"{url} did not come up")
 
 
-def test_editing_an_entry_reloads_the_open_page(tmp_path, browser_page):
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
+def test_editing_an_entry_reloads_the_open_page(tmp_path, browser_page, engine):
     project = copy_project(FIXTURES / "mini", tmp_path / "project")
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+        [sys.executable, "-m", engine, "serve", "--dev-addr", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
         cwd=project,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,

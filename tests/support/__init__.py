@@ -11,12 +11,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# The engine the tests build and serve with: `CROSSWALK_ENGINE=properdocs ./dev test` runs them all on ProperDocs.
+ENGINE = os.environ.get("CROSSWALK_ENGINE") or "mkdocs"
 
 
-def build_site(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
-    """Run ``mkdocs build`` as an author would, returning the finished process."""
+def build_site(project: Path, site_dir: Path, *extra: str, engine: str = ENGINE) -> subprocess.CompletedProcess:
+    """Run ``mkdocs build`` (or ``properdocs build``) as an author would, returning the finished process."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir), *extra],
+        [sys.executable, "-m", engine, "build", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir), *extra],
         capture_output=True,
         text=True,
         cwd=project,

@@ -7,16 +7,11 @@ import re
 from pathlib import Path
 
 from markupsafe import Markup
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 
 from ..core.models import Comparison, Journey, Role
 from ..core.problems import Problem
 from ..core.references import WikiLink
+from ..engine import Config, Files, MkDocsConfig, Page, config_options as c, event_priority
 from ..render.diagrams import comparison_picture
 from ..render.fields import inline
 from ..render.journey_map import FEELINGS, journey_picture

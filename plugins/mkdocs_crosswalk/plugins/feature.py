@@ -3,8 +3,7 @@ that also decides whether its script and stylesheet join the site."""
 
 from __future__ import annotations
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
+from ..engine import BasePlugin, MkDocsConfig
 
 ASSET_DIR = "assets/crosswalk"
 

@@ -7,14 +7,10 @@ import re
 from uuid import uuid4
 
 from markupsafe import Markup, escape
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
 
 from ..core.glossary import TermMatcher, autolink_html, glossary_rows
 from ..core.parallel import parallel_map
+from ..engine import Config, File, Files, MkDocsConfig, config_options as c, event_priority
 from ..render.plan import PagePlan, catalogue_src_uri
 from ..render.sheets import SHEETS_DIR, meeting_sheets
 from ..render.urls import relative_url

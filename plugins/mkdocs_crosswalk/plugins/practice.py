@@ -5,12 +5,9 @@ from __future__ import annotations
 import json
 
 from markupsafe import Markup
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
 
 from ..core.references import markdown_texts
+from ..engine import Config, File, Files, MkDocsConfig, config_options as c
 from ..render import catalogues
 from ..render.labels import plain_text
 from ..render.fields import inline as inline_html

@@ -8,15 +8,10 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
 from ..core.glossary import without_tooltips
 from ..core.search import page_document, search_documents
+from ..engine import Config, File, Files, MkDocsConfig, Page, config_options as c, event_priority
 from ..render.urls import relative_url
 from .feature import ASSET_DIR, FeaturePlugin
 from .site import site_plugin

@@ -8,18 +8,11 @@ from pathlib import Path
 from typing import Callable
 
 from markupsafe import Markup
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
 
 from ..core import ContentError, KnowledgeBase, ParseCache, Problem, load_knowledge_base
 from ..core import parallel
 from ..core.references import WikiLink, replace_wikilinks
+from ..engine import BasePlugin, Config, File, Files, InclusionLevel, MkDocsConfig, Page, PluginError, config_options as c, event_priority, get_toc
 from ..render import catalogues
 from ..render.environment import make_environment
 from ..render.fields import field_locations, inline, pack_fields, unpack_fields
