@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from html import unescape
+from pathlib import Path
 from typing import Callable, Iterable
 
 from .knowledge_base import KnowledgeBase
 from .models import Term
+from .problems import Problem
 
 # Words, single marks, and HTML character references as one mark each, so "W&amp;B" in a page reads as "W&B".
 _TOKEN = re.compile(r"&(?:[a-zA-Z]\w*|#\d+|#[xX][0-9a-fA-F]+);|\w+|[^\w\s]")
@@ -37,30 +39,95 @@ def _is_abbreviation(name: str) -> bool:
     return any(c.isalpha() for c in name) and not any(c.islower() for c in name)
 
 
+def _letters(name: str) -> int:
+    return sum(c.isalnum() for c in name)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """The commonest English words (core/common_words.txt, from wordfreq; see bench/common_words.py)."""
+    text = (Path(__file__).with_name("common_words.txt")).read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def is_common_word(name: str) -> bool:
+    """A name of one everyday English word ("Run", "Instance", "Model"): in prose it usually means something else."""
+    words = [token.lower() for _, _, token in _tokens(name)]
+    return len(words) == 1 and (words[0] in common_words() or any(s in common_words() for s in _singulars(words[0])))
+
+
 def _singulars(token: str) -> tuple[str, ...]:
-    """What a lowercased word may be the simple plural of: "personas" -> "persona", "processes" -> "process"."""
-    if not token.endswith("s"):
+    """What a lowercased word may be the simple plural of: "personas" -> "persona", "processes" -> "process".
+    Words ending in -ss, -us, -is are not plurals ("loss", "status", "analysis")."""
+    if not token.endswith("s") or token.endswith(("ss", "us", "is")) or len(token) < 4:
         return ()
     return (token[:-1], token[:-2]) if token.endswith("es") else (token[:-1],)
 
 
+def name_keys(name: str) -> set[str]:
+    """The lowercased forms under which ``name`` is looked up: itself, its singular and its plural
+    ("Personas" -> personas, persona; "neural network" -> neural network, neural networks). For
+    `crosswalk define` and search, so a reader finds a term however it was written."""
+    folded = " ".join(token.lower() for _, _, token in _tokens(name))
+    head, _, last = folded.rpartition(" ")
+    prefix = head + " " if head else ""
+    keys = {folded, *(prefix + stem for stem in _singulars(last))}
+    if _letters(last) > 2 and last[-1:].isalpha() and not _singulars(last):
+        keys.add(prefix + last + ("es" if last.endswith(("s", "x", "z", "ch", "sh")) else "s"))
+    return keys
+
+
+def autolink_names(term: Term, never: frozenset[str] = frozenset()) -> list[tuple[str, bool]]:
+    """The names under which mentions of ``term`` are linked in prose, each with whether it matches only as written.
+
+    The rules (docs/guide/glossary.md): abbreviations and names of one or two letters or digits match only as
+    written and never as plurals; a name of one letter is not linked at all; a name that is one very common
+    English word is not linked (it needs a multi-word alias or a setting); names in ``never`` (the site's
+    list) are not linked; snake_case names also match as words ("random_state" -> "random state").
+    """
+    if term.autolink == "never":
+        return []
+    if term.autolink_forms:
+        return [(form, True) for form in term.autolink_forms]
+    as_written = term.autolink == "as-written"
+    found = []
+    for name in term.names:
+        if name.casefold() in never or (_letters(name) <= 1 and not as_written):
+            continue
+        exact = as_written or _is_abbreviation(name) or _letters(name) <= 2
+        if not exact and is_common_word(name):
+            continue
+        found.append((name, exact))
+        if "_" in name.strip("_"):
+            found.append((re.sub(r"(?<=[^\W_])_+(?=[^\W_])", " ", name), exact))
+    return found
+
+
 class TermMatcher:
-    def __init__(self, names: Iterable[tuple[str, str]]):
-        """``names``: ``(term_id, name)`` pairs, a term's title and each alias."""
-        self._exact: dict = {}  # abbreviations, by their tokens as written
+    def __init__(self, names: Iterable[tuple[str, str] | tuple[str, str, bool]]):
+        """``names``: ``(term_id, name)`` or ``(term_id, name, as_written)``; a name matches only as written
+        when the flag says so or it is an abbreviation."""
+        self._exact: dict = {}  # names that match only as written, by their tokens as written
         self._found: dict[str, list] = {}  # find()'s answers: layouts repeat card and list texts on many pages
         self._folded: dict = {}  # every other name, by its lowercased tokens
-        for term_id, name in names:
-            exact = _is_abbreviation(name)
-            node = root = self._exact if exact else self._folded
-            for _, _, token in _tokens(name):
-                node = node.setdefault(token if exact else token.lower(), {})
-            if node is not root:
-                node.setdefault(_END, term_id)  # a name two terms share stays with the first
+        for term_id, name, *flag in names:
+            exact = bool(flag and flag[0]) or _is_abbreviation(name)
+            tokens = [token if exact else token.lower() for _, _, token in _tokens(name)]
+            forms = [tokens]
+            if not exact and tokens:  # a plural name matches its singular ("Neural Networks" -> "a neural network")
+                forms += [tokens[:-1] + [stem] for stem in _singulars(tokens[-1])]
+            for form in forms:
+                node = root = self._exact if exact else self._folded
+                for token in form:
+                    node = node.setdefault(token, {})
+                if node is not root:
+                    node.setdefault(_END, term_id)  # a name two terms share stays with the first
 
     @classmethod
-    def for_terms(cls, terms: Iterable[Term]) -> "TermMatcher":
-        return cls((term.id, name) for term in terms for name in term.names)
+    def for_terms(cls, terms: Iterable[Term], never: Iterable[str] = ()) -> "TermMatcher":
+        """The matcher the site uses: each term under its :func:`autolink_names`; ``never``: words never linked."""
+        never = frozenset(word.casefold() for word in never)
+        return cls((term.id, name, exact) for term in terms for name, exact in autolink_names(term, never))
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping mentions ``(start, end, term_id)`` in ``text``, left to right, the longest name first."""
@@ -260,6 +327,26 @@ _TOOLTIP = re.compile(r'<span class="cw-term__tip"[^>]*>.*?</span>', re.DOTALL)
 def without_tooltips(html: str) -> str:
     """Page HTML without the definitions of linked terms, for search indexes and excerpts."""
     return _TOOLTIP.sub("", html) if "cw-term__tip" in html else html
+
+
+MIN_DEFINITION_WORDS = 4  # "A user archetype." reads as a definition; "Ideation." or "See below:" does not
+
+
+def glossary_warnings(kb: KnowledgeBase) -> list[Problem]:
+    """What `crosswalk check` warns about in the glossary: things that build, but read or link badly."""
+    warnings = []
+    for term in kb.terms:
+        source = term.source
+        if term.autolink == "auto" and not term.autolink_forms and is_common_word(term.title):
+            warnings.append(Problem(source.path, source.line_of(("title",)), "title",
+                                    f"{term.title!r} is a very common English word, so mentions of it are not linked; add a "
+                                    "multi-word alias (such as 'training run'), or set 'autolink: as-written' or 'autolink_forms'"))
+        summary = term.summary.strip()
+        if summary.endswith(":") or len(summary.split()) < MIN_DEFINITION_WORDS:
+            warnings.append(Problem(source.path, source.line_of(("summary",)), "summary",
+                                    f"the summary is shown as the definition, but {summary!r} does not read as one: write a "
+                                    f"sentence of at least {MIN_DEFINITION_WORDS} words that does not end with ':'"))
+    return warnings
 
 
 def glossary_rows(kb: KnowledgeBase, url_for: Callable[[Term], str], *, domain: str | None = None, tag: str | None = None) -> list[dict]:
