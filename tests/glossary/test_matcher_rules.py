@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from mkdocs_crosswalk.core.glossary import TermMatcher, autolink_names, is_common_word, name_keys
+from mkdocs_crosswalk.core.glossary import AS_WRITTEN, ANY_CASE, TermMatcher, autolink_html, autolink_names, is_common_word, name_keys, title_names
 from mkdocs_crosswalk.core.models import Term
 
 
-def term(term_id: str, title: str, *aliases: str, **settings) -> Term:
-    return Term(kind="term", id=term_id, title=title, summary="A definition for the tests.", aliases=list(aliases), **settings)
+def term(term_id: str, title: str, *aliases: str, summary: str = "A definition for the tests.", **settings) -> Term:
+    return Term(kind="term", id=term_id, title=title, summary=summary, aliases=list(aliases), **settings)
 
 
 def links(terms, text: str, never=()) -> list[tuple[str, str]]:
@@ -35,6 +35,34 @@ def test_a_common_english_word_alone_is_not_enough_evidence():
     assert links([run], "Automated checks run; the Driver who runs it. Runs.") == []
     assert links([run], "Compare each training run.") == [("training run", "run")]
     assert links([term("instance", "Instance")], "for instance, an instance") == []
+
+
+ML = [term("model", "Model", summary="A function learned from data that makes a prediction, tuned to avoid overfitting."),
+      term("overfitting", "Overfitting"), term("persona", "Persona")]
+
+
+def test_a_common_word_links_where_the_page_mentions_a_related_term():
+    assert links(ML, "The model learned too much: overfitting.") == [("model", "model"), ("overfitting", "overfitting")]
+    assert links(ML, "The model of a persona.") == [("persona", "persona")]  # nothing about learning here
+
+
+def test_related_terms_come_from_definitions_both_ways_and_see_also():
+    reverse = [term("model", "Model"), term("overfitting", "Overfitting", summary="When a model learns noise as if it were signal.")]
+    assert links(reverse, "A model; overfitting.") == [("model", "model"), ("overfitting", "overfitting")]
+    linked = [term("model", "Model", see_also=["epoch"]), term("epoch", "Epoch")]
+    assert links(linked, "A model, an epoch.") == [("model", "model"), ("epoch", "epoch")]
+
+
+def test_a_common_word_after_to_a_modal_or_a_pronoun_is_a_verb_and_not_linked():
+    assert links(ML, "Networks are used to model patterns; they model noise; we should model it. Overfitting.") == [("Overfitting", "overfitting")]
+
+
+def test_the_page_gives_the_evidence_not_only_the_paragraph():
+    matcher = TermMatcher.for_terms(ML)
+    html, linked = autolink_html("<p>A model.</p><p>Overfitting.</p>", matcher, lambda t, text: f"[{text}]")
+    assert linked == ["model", "overfitting"] and html == "<p>A [model].</p><p>[Overfitting].</p>"
+    _, linked = autolink_html("<p>A model.</p>", matcher, lambda t, text: text, skip_term="overfitting")
+    assert linked == ["model"]  # on the Overfitting page itself
 
 
 def test_common_words_are_measured_by_frequency_not_by_a_hand_list():
@@ -89,4 +117,11 @@ def test_singular_and_plural_lookup_keys_for_define_and_search():
 
 
 def test_autolink_names_say_which_match_only_as_written():
-    assert autolink_names(term("ci", "CI/CD", "ci pipeline")) == [("CI/CD", True), ("ci pipeline", False)]
+    assert autolink_names(term("ci", "CI/CD", "ci pipeline")) == [("CI/CD", AS_WRITTEN), ("ci pipeline", ANY_CASE)]
+
+
+def test_parenthesised_parts_of_a_title_are_optional_or_an_expansion():
+    assert title_names("CLI (Command Line Interface)") == ["CLI", "CLI Command Line Interface", "Command Line Interface"]
+    assert title_names("(success) metric") == ["metric", "success metric"]
+    assert title_names("(the) 'experience'") == ["experience", "the experience"]
+    assert links([term("ux", "UX (User Experience)")], "Good UX is user experience done well.") == [("UX", "ux"), ("user experience", "ux")]
