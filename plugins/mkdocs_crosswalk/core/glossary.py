@@ -258,7 +258,7 @@ SKIP_ELEMENTS = frozenset(
     "h1 h2 h3 h4 h5 h6 th summary a code pre kbd samp script style svg math template noscript button textarea select label title".split()
 )
 # Classes that make an element a skip zone: the opt-out for templates and pages, and admonition titles.
-SKIP_CLASSES = frozenset({"cw-no-autolink", "admonition-title"})
+SKIP_CLASSES = frozenset({"cw-no-autolink", "admonition-title", "cw-term__tip"})  # a definition card is not the page's prose
 # Skip zones that may hold elements of their own name, so their end is found by counting.
 _NESTING_SKIP = frozenset({"svg", "math"})
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
@@ -404,8 +404,9 @@ def glossary_warnings(kb: KnowledgeBase) -> list[Problem]:
         source = term.source
         if term.autolink == "auto" and not term.autolink_forms and is_common_word(term.title):
             warnings.append(Problem(source.path, source.line_of(("title",)), "title",
-                                    f"{term.title!r} is a very common English word, so mentions of it are not linked; add a "
-                                    "multi-word alias (such as 'training run'), or set 'autolink: as-written' or 'autolink_forms'"))
+                                    f"{term.title!r} is a very common English word, so a mention of it links only on pages that also "
+                                    "mention a related term, and never as a verb; to be sure of the sense, add a multi-word alias "
+                                    "(such as 'training run') or set 'autolink: as-written', 'autolink: never' or 'autolink_forms'"))
         summary = term.summary.strip()
         if summary.endswith(":") or len(summary.split()) < MIN_DEFINITION_WORDS:
             warnings.append(Problem(source.path, source.line_of(("summary",)), "summary",
