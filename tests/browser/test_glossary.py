@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def _first_term(page):
     return page.locator("article .cw-term").first
@@ -106,3 +108,58 @@ def test_a_definition_in_a_table_is_not_clipped_and_stays_in_the_window(browser_
     )
     assert fits, "the definition runs out of the window"
     assert on_top, "the definition is clipped or covered"
+
+
+# The same card on every kind of link to a term: written on purpose with [[id]], found in prose, listed in the glossary.
+LINKS = {
+    "explicit": ("skills/communicating-ml-experiments/", "article p .cw-term--ref"),
+    "autolink": ("skills/communicating-ml-experiments/", "article p .cw-term:not(.cw-term--ref)"),
+    "glossary-index": ("glossary/", "article .cw-glossary__item dt .cw-term"),
+}
+
+
+def _card(page, url, selector):
+    page.goto(url)
+    term = page.locator(selector).first
+    term.scroll_into_view_if_needed()
+    link, tip = term.locator("a").first, term.locator("[role=tooltip]")
+    assert link.get_attribute("title") is None  # no native tooltip beside the card
+    term_id = link.get_attribute("data-cw-id")
+    summary = page.evaluate("id => fetch(location.origin + '/glossary.json').then(r => r.json()).then(d => d.terms.find(t => t.id === id).definition)", term_id)
+    return term, link, tip, summary
+
+
+def _visible_card(tip, summary):
+    assert tip.is_visible()
+    assert summary in " ".join(tip.inner_text().split())
+    assert tip.evaluate("el => getComputedStyle(el).position") == "fixed"  # placed by glossary.js, the styled card
+
+
+@pytest.mark.parametrize("kind", list(LINKS))
+def test_every_kind_of_term_link_shows_the_card_on_hover(browser_page, shipped_url, kind):
+    url, selector = LINKS[kind]
+    term, link, tip, summary = _card(browser_page, shipped_url + url, selector)
+    assert not tip.is_visible()
+    link.hover()
+    _visible_card(tip, summary)
+
+
+@pytest.mark.parametrize("kind", list(LINKS))
+def test_every_kind_of_term_link_shows_the_card_on_keyboard_focus(browser_page, shipped_url, kind):
+    url, selector = LINKS[kind]
+    term, link, tip, summary = _card(browser_page, shipped_url + url, selector)
+    link.evaluate("el => { const all = [...document.querySelectorAll('a[href]')]; all[all.indexOf(el) - 1].focus(); }")
+    browser_page.keyboard.press("Tab")  # from the link before, as a keyboard user arrives
+    assert link.evaluate("el => el === document.activeElement")
+    _visible_card(tip, summary)
+    assert link.get_attribute("aria-describedby") == tip.get_attribute("id")  # read out with the link
+
+
+@pytest.mark.parametrize("kind", list(LINKS))
+def test_every_kind_of_term_link_shows_the_card_on_first_tap(browser_page, shipped_url, kind):
+    url, selector = LINKS[kind]
+    term, link, tip, summary = _card(browser_page, shipped_url + url, selector)
+    _tap(browser_page, link)
+    browser_page.wait_for_timeout(200)  # a navigation would have started by now
+    assert browser_page.url == shipped_url + url
+    _visible_card(tip, summary)

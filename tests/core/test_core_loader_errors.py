@@ -151,7 +151,7 @@ ERROR_CASES: dict[str, Case] = {
         [_e("kb/errors/id-space.md", 3, "id", "lowercase", "'base term'")],
     ),
     "reference-to-missing-entry": Case(
-        {"errors/see-missing.md": front("kind: term", "title: T", "summary: s", "see_also:", "  - base-term", "  - base-trem")},
+        {"errors/see-missing.md": front("kind: term", "title: Unseen", "summary: s", "see_also:", "  - base-term", "  - base-trem")},
         [_e("kb/errors/see-missing.md", 7, "see_also[1]", "'base-trem'", "no entry has that id", "did you mean 'base-term'?")],
     ),
     "reference-to-wrong-kind": Case(

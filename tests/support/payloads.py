@@ -18,23 +18,27 @@ NOT_TEXT = {
 }
 
 
-def _plant(value, key=None):
+# Text that is harmless but must be escaped exactly once to read right: apostrophes, ampersands, quotes, brackets.
+PUNCTUATION = "Ann's \"R&D\" <notes> & O'Brien's 'A&B' -> x<y>z"
+
+
+def _plant(value, suffix: str, key=None):
     if key in NOT_TEXT:
         return value
     if isinstance(value, str):
-        return value + " " + PAYLOAD + MARKDOWN_PAYLOAD
+        return value + " " + suffix
     if isinstance(value, list):
-        return [_plant(item) for item in value]
+        return [_plant(item, suffix) for item in value]
     if isinstance(value, dict):
-        return {k: _plant(v, k) for k, v in value.items()}
+        return {k: _plant(v, suffix, k) for k, v in value.items()}
     return value
 
 
-def payload_project(target: Path) -> Path:
-    """The mini fixture with payloads in every text field of every entry."""
+def payload_project(target: Path, suffix: str = PAYLOAD + MARKDOWN_PAYLOAD) -> Path:
+    """The mini fixture with ``suffix`` (by default injection payloads) in every text field of every entry."""
     project = copy_project(FIXTURES / "mini", target)
     for path in sorted((project / "kb").rglob("*.md")):
         _, front, body = path.read_text().split("---\n", 2)
-        planted = _plant(yaml.safe_load(front))  # nested ids and cell keys are kept, so references still resolve
+        planted = _plant(yaml.safe_load(front), suffix)  # nested ids and cell keys are kept, so references still resolve
         path.write_text("---\n" + yaml.safe_dump(planted, sort_keys=False, allow_unicode=True) + "---\n" + body)
     return project

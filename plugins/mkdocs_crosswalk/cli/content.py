@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from ..core import KINDS
+from ..core.glossary import glossary_warnings
 from ..core.models import SLUG
 from ..core.scaffold import scaffold, slugify
 from ..core.schema import front_matter_schema
@@ -21,6 +22,8 @@ from .common import KB_OPTION, load_or_exit as _load, main
 def check(kb_dir):
     """Validate every entry; print each problem as path:line: field: message."""
     kb = _load(kb_dir)
+    for warning in glossary_warnings(kb):
+        click.echo(f"warning: {warning}", err=True)
     counts = ", ".join(f"{n} {kind}{'s' if n != 1 else ''}" for kind, n in kb.counts().items())
     click.echo(f"{len(kb)} {'entry' if len(kb) == 1 else 'entries'} OK: {counts}")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 import yaml
 
-from ..core.glossary import glossary_rows
+from ..core.glossary import glossary_rows, name_keys
 from ..core.models import DOMAINS
 from ..core.search import search, search_documents
 from .common import KB_OPTION, load_or_exit, main
@@ -100,7 +100,8 @@ def define(term, kb_dir):
     """Print the definition of a term or alias, or the nearest names when none matches."""
     kb = load_or_exit(kb_dir)
     names = {name.casefold(): t for t in kb.terms for name in t.names}
-    found = names.get(term.casefold()) or (kb.get(term) if kb.get(term) is not None and kb.get(term).kind == "term" else None)
+    forms = {key: t for t in reversed(kb.terms) for name in t.names for key in name_keys(name)}  # singular or plural
+    found = names.get(term.casefold()) or next((forms[k] for k in sorted(name_keys(term)) if k in forms), None) or (kb.get(term) if kb.get(term) is not None and kb.get(term).kind == "term" else None)
     if found is None:
         # what the site's search finds for it (names first), then names spelled alike ("racy" -> RACI)
         searched = [doc["title"] for doc in search(search_documents(kb, lambda e: ""), term, kind="term", limit=5)]

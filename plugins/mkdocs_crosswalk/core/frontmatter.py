@@ -139,7 +139,8 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
         mark = exc.problem_mark or exc.context_mark
         line = _FileLines(yaml_text)(mark) if mark else 1
         reason = " ".join(filter(None, [exc.problem, f"({exc.context})" if exc.context else None]))
-        raise FrontMatterError([Problem(path, line, "", f"malformed YAML: {reason}")]) from None
+        hint = _quoting_hint(yaml_text, exc.problem_mark, exc.problem or "")
+        raise FrontMatterError([Problem(path, line, "", f"malformed YAML: {reason}{hint}")]) from None
     except yaml.YAMLError as exc:
         raise FrontMatterError([Problem(path, 1, "", f"malformed YAML: {exc}")]) from None
     except (ValueError, TypeError, OverflowError) as exc:  # a value YAML parses but cannot build
@@ -147,6 +148,26 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
     finally:
         loader.dispose()
     return FrontMatter(data=data, body=text[body_start:], body_line=body_line, positions=positions)
+
+
+# YAML errors that plain text with a special character causes: "`n_jobs`", "@team", "%", "Note: this".
+_NEEDS_QUOTES = ("cannot start any token", "mapping values are not allowed", "found undefined alias", "found unexpected end of stream")
+_KEY_VALUE = re.compile(r"^(\s*(?:-\s+)?[\w-]+:\s+|\s*-\s+)(.+?)\s*$")
+
+
+def _quoting_hint(yaml_text: str, mark, problem: str) -> str:
+    """When the error is a plain value holding a character YAML reads as syntax, say how to quote it."""
+    if mark is None or not any(p in problem for p in _NEEDS_QUOTES):
+        return ""
+    lines = yaml_text.splitlines()
+    if mark.line >= len(lines):
+        return ""
+    found = _KEY_VALUE.match(lines[mark.line])
+    if not found or found.group(2)[:1] in "\"'[{|>":
+        return ""
+    value = found.group(2)
+    quoted = "'" + value.replace("'", "''") + "'"
+    return f"; the value {value} holds characters YAML reads as syntax: put it in quotes, {found.group(1).strip()} {quoted}"
 
 
 _STR, _MAP, _SEQ = (f"tag:yaml.org,2002:{name}" for name in ("str", "map", "seq"))

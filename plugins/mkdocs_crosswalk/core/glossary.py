@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from html import unescape
+from pathlib import Path
 from typing import Callable, Iterable
 
 from .knowledge_base import KnowledgeBase
 from .models import Term
+from .problems import Problem
 
 # Words, single marks, and HTML character references as one mark each, so "W&amp;B" in a page reads as "W&B".
 _TOKEN = re.compile(r"&(?:[a-zA-Z]\w*|#\d+|#[xX][0-9a-fA-F]+);|\w+|[^\w\s]")
@@ -22,6 +24,9 @@ _TOKEN = re.compile(r"&(?:[a-zA-Z]\w*|#\d+|#[xX][0-9a-fA-F]+);|\w+|[^\w\s]")
 _JOINS_BEFORE = frozenset("/-_.@#&+\\=~:")
 _JOINS_AFTER = frozenset("/-_")
 _END = ""  # the key under which a trie node keeps the term whose name ends there ("" is never a token)
+_WEAK = "\0"  # ... and the term whose name ends there but needs evidence to be linked (a common word)
+# Words before a common-word name that make it a verb ("used to model", "who runs", "should model"): no link.
+_VERB_CUES = frozenset("to will would can could should may might must shall not i we you they who".split())
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
@@ -37,39 +42,153 @@ def _is_abbreviation(name: str) -> bool:
     return any(c.isalpha() for c in name) and not any(c.islower() for c in name)
 
 
+def _letters(name: str) -> int:
+    return sum(c.isalnum() for c in name)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """The commonest English words (core/common_words.txt, from wordfreq; see bench/common_words.py)."""
+    text = (Path(__file__).with_name("common_words.txt")).read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def is_common_word(name: str) -> bool:
+    """A name of one everyday English word ("Run", "Instance", "Model"): in prose it usually means something else."""
+    words = [token.lower() for _, _, token in _tokens(name)]
+    return len(words) == 1 and (words[0] in common_words() or any(s in common_words() for s in _singulars(words[0])))
+
+
 def _singulars(token: str) -> tuple[str, ...]:
-    """What a lowercased word may be the simple plural of: "personas" -> "persona", "processes" -> "process"."""
-    if not token.endswith("s"):
+    """What a lowercased word may be the simple plural of: "personas" -> "persona", "processes" -> "process".
+    Words ending in -ss, -us, -is are not plurals ("loss", "status", "analysis")."""
+    if not token.endswith("s") or token.endswith(("ss", "us", "is")) or len(token) < 4:
         return ()
     return (token[:-1], token[:-2]) if token.endswith("es") else (token[:-1],)
 
 
+def name_keys(name: str) -> set[str]:
+    """The lowercased forms under which ``name`` is looked up: itself, its singular and its plural
+    ("Personas" -> personas, persona; "neural network" -> neural network, neural networks). For
+    `crosswalk define` and search, so a reader finds a term however it was written."""
+    folded = " ".join(token.lower() for _, _, token in _tokens(name))
+    head, _, last = folded.rpartition(" ")
+    prefix = head + " " if head else ""
+    keys = {folded, *(prefix + stem for stem in _singulars(last))}
+    if _letters(last) > 2 and last[-1:].isalpha() and not _singulars(last):
+        keys.add(prefix + last + ("es" if last.endswith(("s", "x", "z", "ch", "sh")) else "s"))
+    return keys
+
+
+AS_WRITTEN, ANY_CASE, WITH_EVIDENCE = "as-written", "any-case", "with-evidence"  # how a name matches in prose
+
+
+def title_names(title: str) -> list[str]:
+    """A title's names once its parenthesised parts are read as optional or as an expansion, as glossaries write
+    them: "CLI (Command Line Interface)" -> CLI, Command Line Interface; "(success) metric" -> metric, success
+    metric; "(the) 'experience'" -> experience, the experience."""
+    if "(" not in title and not title[:1] in "'\"":
+        return [title]
+    bare = " ".join(re.sub(r"\([^()]*\)", " ", title).split()).strip("'\" ")
+    joined = " ".join(re.sub(r"[()]", " ", title).split()).strip("'\" ").replace(" '", " ").replace("' ", " ")
+    names = [n for n in dict.fromkeys([bare, joined]) if n]
+    inner = re.fullmatch(r"\s*(\S+)\s*\(([^()]+)\)\s*", title)
+    if inner and _is_abbreviation(inner.group(1)):
+        names.append(inner.group(2).strip())
+    return names or [title]
+
+
+def autolink_names(term: Term, never: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """The names under which mentions of ``term`` are linked in prose, each with how it matches
+    (AS_WRITTEN, ANY_CASE or WITH_EVIDENCE).
+
+    The rules (docs/guide/glossary.md): abbreviations and names of one or two letters or digits match only as
+    written and never as plurals; a name of one letter is not linked at all; a name that is one common English
+    word links only with evidence (see TermMatcher); names in ``never`` (the site's list) are not linked;
+    snake_case names also match as words ("random_state" -> "random state").
+    """
+    if term.autolink == "never":
+        return []
+    if term.autolink_forms:
+        return [(form, AS_WRITTEN) for form in term.autolink_forms]
+    as_written = term.autolink == "as-written"
+    found = []
+    for name in [*title_names(term.title), *term.aliases]:
+        if name.casefold() in never or (_letters(name) <= 1 and not as_written):
+            continue
+        exact = as_written or _is_abbreviation(name) or _letters(name) <= 2
+        how = AS_WRITTEN if exact else WITH_EVIDENCE if is_common_word(name) else ANY_CASE
+        found.append((name, how))
+        if "_" in name.strip("_"):
+            found.append((re.sub(r"(?<=[^\W_])_+(?=[^\W_])", " ", name), how))
+    return found
+
+
+def _body(term: Term) -> str:
+    """The term page's own text, when the term was loaded from a file."""
+    return term._source.body if getattr(term, "_source", None) is not None else ""
+
+
 class TermMatcher:
-    def __init__(self, names: Iterable[tuple[str, str]]):
-        """``names``: ``(term_id, name)`` pairs, a term's title and each alias."""
-        self._exact: dict = {}  # abbreviations, by their tokens as written
+    def __init__(self, names: Iterable[tuple[str, str] | tuple[str, str, str]], related: dict[str, set[str]] | None = None):
+        """``names``: ``(term_id, name)`` or ``(term_id, name, how)`` with ``how`` one of AS_WRITTEN, ANY_CASE,
+        WITH_EVIDENCE; an abbreviation always matches only as written. ``related``: term id -> the terms whose
+        mention on a page is evidence for a WITH_EVIDENCE name of it (see :meth:`for_terms`)."""
+        self._exact: dict = {}  # names that match only as written, by their tokens as written
         self._found: dict[str, list] = {}  # find()'s answers: layouts repeat card and list texts on many pages
         self._folded: dict = {}  # every other name, by its lowercased tokens
-        for term_id, name in names:
-            exact = _is_abbreviation(name)
-            node = root = self._exact if exact else self._folded
-            for _, _, token in _tokens(name):
-                node = node.setdefault(token if exact else token.lower(), {})
-            if node is not root:
-                node.setdefault(_END, term_id)  # a name two terms share stays with the first
+        self.related = related or {}
+        for term_id, name, *how in names:
+            how = how[0] if how else ANY_CASE
+            exact = how == AS_WRITTEN or _is_abbreviation(name)
+            end = _WEAK if how == WITH_EVIDENCE and not exact else _END
+            tokens = [token if exact else token.lower() for _, _, token in _tokens(name)]
+            forms = [tokens]
+            if not exact and tokens:  # a plural name matches its singular ("Neural Networks" -> "a neural network")
+                forms += [tokens[:-1] + [stem] for stem in _singulars(tokens[-1])]
+            for form in forms:
+                node = root = self._exact if exact else self._folded
+                for token in form:
+                    node = node.setdefault(token, {})
+                if node is not root:
+                    node.setdefault(end, term_id)  # a name two terms share stays with the first
 
     @classmethod
-    def for_terms(cls, terms: Iterable[Term]) -> "TermMatcher":
-        return cls((term.id, name) for term in terms for name in term.names)
+    def for_terms(cls, terms: Iterable[Term], never: Iterable[str] = ()) -> "TermMatcher":
+        """The matcher the site uses: each term under its :func:`autolink_names`; ``never``: words never linked.
+
+        Evidence for a common-word name is a mention of a related term on the same page: one its summary names,
+        one whose summary names it, or one of its see_also. So "Model" links on a page that also speaks of
+        overfitting or a training set, and "for instance" on a page about interviews stays prose."""
+        terms = list(terms)
+        never = frozenset(word.casefold() for word in never)
+        names = [(term.id, name, how) for term in terms for name, how in autolink_names(term, never)]
+        reader = cls(names)
+        related: dict[str, set[str]] = {term.id: set(term.see_also) for term in terms}
+        for term in terms:
+            for _, _, other, _ in reader.mentions(term.summary + "\n" + _body(term)):
+                if other != term.id:
+                    related[term.id].add(other)
+                    related[other].add(term.id)
+            for other in term.see_also:
+                related.setdefault(other, set()).add(term.id)
+        return cls(names, related)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
-        """Non-overlapping mentions ``(start, end, term_id)`` in ``text``, left to right, the longest name first."""
+        """Non-overlapping mentions ``(start, end, term_id)`` in ``text``, left to right, the longest name first;
+        a common-word name only where the text itself holds evidence for it."""
+        found = self.mentions(text)
+        present = {term_id for _, _, term_id, _ in found}
+        return [(s, e, t) for s, e, t, weak in found if not weak or not self.related.get(t, set()).isdisjoint(present)]
+
+    def mentions(self, text: str) -> list[tuple[int, int, str, bool]]:
+        """Every mention ``(start, end, term_id, needs_evidence)``: ``needs_evidence`` for a common-word name."""
         found = self._found.get(text)
         if found is None:
             found = self._found[text] = self._find(text)
         return found
 
-    def _find(self, text: str) -> list[tuple[int, int, str]]:
+    def _find(self, text: str) -> list[tuple[int, int, str, bool]]:
         tokens = _tokens(text)
         exact, folded = self._exact, self._folded
         found, i = [], 0
@@ -81,23 +200,25 @@ class TermMatcher:
                 continue
             match = self._match_at(text, tokens, i)
             if match:
-                length, term_id = match
-                found.append((tokens[i][0], tokens[i + length - 1][1], term_id))
+                length, term_id, weak = match
+                if not (weak and i and tokens[i - 1][2].lower() in _VERB_CUES):
+                    found.append((tokens[i][0], tokens[i + length - 1][1], term_id, weak))
                 i += length
             else:
                 i += 1
         return found
 
-    def _match_at(self, text, tokens, i) -> tuple[int, str] | None:
-        """``(number of tokens, term id)`` of the longest name starting at token ``i``."""
+    def _match_at(self, text, tokens, i) -> tuple[int, str, bool] | None:
+        """``(number of tokens, term id, needs evidence)`` of the longest name starting at token ``i``."""
         if i and tokens[i - 1][1] == tokens[i][0] and tokens[i - 1][2] in _JOINS_BEFORE:
             return None  # glued to the word before ("e-RACI", "x/CI"): not the start of a name
-        best: tuple[int, str] | None = None
+        best: tuple[int, str, bool] | None = None
 
-        def consider(length: int, term_id: str) -> None:
+        def consider(length: int, node: dict) -> None:
             nonlocal best
-            if (best is None or length > best[0]) and self._ends_word(tokens, i + length - 1):
-                best = (length, term_id)
+            weak = _END not in node
+            if (best is None or length > best[0] or (length == best[0] and best[2] and not weak)) and self._ends_word(tokens, i + length - 1):
+                best = (length, node[_WEAK] if weak else node[_END], weak)
 
         for trie, fold in ((self._exact, False), (self._folded, True)):
             node, k = trie, i
@@ -110,12 +231,13 @@ class TermMatcher:
                 if child is None:
                     if fold:  # a simple plural of the name's last word ("data drifts", "personas")
                         for stem in _singulars(key):
-                            if stem[-1:].isalpha() and _END in node.get(stem, ()):
-                                consider(k + 1 - i, node[stem][_END])
+                            ends = node.get(stem, {})
+                            if stem[-1:].isalpha() and (_END in ends or _WEAK in ends):
+                                consider(k + 1 - i, ends)
                     break
                 node, k = child, k + 1
-                if _END in node:
-                    consider(k - i, node[_END])
+                if _END in node or _WEAK in node:
+                    consider(k - i, node)
         return best
 
     def _may_be_plural(self, folded: str) -> bool:
@@ -136,7 +258,7 @@ SKIP_ELEMENTS = frozenset(
     "h1 h2 h3 h4 h5 h6 th summary a code pre kbd samp script style svg math template noscript button textarea select label title".split()
 )
 # Classes that make an element a skip zone: the opt-out for templates and pages, and admonition titles.
-SKIP_CLASSES = frozenset({"cw-no-autolink", "admonition-title"})
+SKIP_CLASSES = frozenset({"cw-no-autolink", "admonition-title", "cw-term__tip"})  # a definition card is not the page's prose
 # Skip zones that may hold elements of their own name, so their end is found by counting.
 _NESTING_SKIP = frozenset({"svg", "math"})
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
@@ -203,17 +325,8 @@ def _zone_end(html: str, name: str, pos: int) -> int:
     return len(html)
 
 
-def autolink_html(html: str, matcher: TermMatcher, render: Callable[[str, str], str], *, skip_term: str | None = None, already: set[str] | None = None) -> tuple[str, list[str]]:
-    """Link the first mention of each term in the prose of ``html``.
-
-    ``render(term_id, matched_html)`` returns the link markup. Text inside SKIP_ELEMENTS or
-    an element with one of SKIP_CLASSES is left alone, and so are ``skip_term`` (a term's own
-    page) and the ids in ``already`` (linked on the page by other means). Returns the new HTML
-    and the ids linked, in order.
-    """
-    linked: list[str] = []
-    done = set(already or ()) | ({skip_term} if skip_term else set())
-    out: list[str] = []
+def _prose(html: str):
+    """``(start, end, is_text)`` pieces of ``html`` in order: text that may be linked, and everything else."""
     pos, size = 0, len(html)
     while pos < size:
         markup = _MARKUP.match(html, pos)
@@ -227,20 +340,39 @@ def autolink_html(html: str, matcher: TermMatcher, render: Callable[[str, str], 
         else:  # text, up to the next tag
             end = html.find("<", pos + 1)
             end = size if end < 0 else end
-            out.append(_link_text(html[pos:end], matcher, render, done, linked))
+            yield pos, end, True
             pos = end
             continue
-        out.append(html[pos:end])
+        yield pos, end, False
         pos = end
+
+
+def autolink_html(html: str, matcher: TermMatcher, render: Callable[[str, str], str], *, skip_term: str | None = None, already: set[str] | None = None) -> tuple[str, list[str]]:
+    """Link the first mention of each term in the prose of ``html``.
+
+    ``render(term_id, matched_html)`` returns the link markup. Text inside SKIP_ELEMENTS or
+    an element with one of SKIP_CLASSES is left alone, and so are ``skip_term`` (a term's own
+    page) and the ids in ``already`` (linked on the page by other means). A common-word name is
+    linked only when the page mentions a related term (TermMatcher.for_terms), the page's own
+    term and ``already`` included. Returns the new HTML and the ids linked, in order.
+    """
+    pieces = list(_prose(html))
+    present = set(already or ()) | ({skip_term} if skip_term else set())
+    for start, end, is_text in pieces:
+        if is_text:
+            present.update(term_id for _, _, term_id, _ in matcher.mentions(html[start:end]))
+    linked: list[str] = []
+    done = set(already or ()) | ({skip_term} if skip_term else set())
+    out = [_link_text(html[start:end], matcher, render, done, linked, present) if is_text else html[start:end] for start, end, is_text in pieces]
     return "".join(out), linked
 
 
-def _link_text(text: str, matcher: TermMatcher, render, done: set[str], linked: list[str]) -> str:
+def _link_text(text: str, matcher: TermMatcher, render, done: set[str], linked: list[str], present: set[str]) -> str:
     if not text.strip():
         return text
     pieces, last = [], 0
-    for start, end, term_id in matcher.find(text):
-        if term_id in done:
+    for start, end, term_id, weak in matcher.mentions(text):
+        if term_id in done or (weak and matcher.related.get(term_id, set()).isdisjoint(present)):
             continue
         done.add(term_id)
         linked.append(term_id)
@@ -260,6 +392,27 @@ _TOOLTIP = re.compile(r'<span class="cw-term__tip"[^>]*>.*?</span>', re.DOTALL)
 def without_tooltips(html: str) -> str:
     """Page HTML without the definitions of linked terms, for search indexes and excerpts."""
     return _TOOLTIP.sub("", html) if "cw-term__tip" in html else html
+
+
+MIN_DEFINITION_WORDS = 4  # "A user archetype." reads as a definition; "Ideation." or "See below:" does not
+
+
+def glossary_warnings(kb: KnowledgeBase) -> list[Problem]:
+    """What `crosswalk check` warns about in the glossary: things that build, but read or link badly."""
+    warnings = []
+    for term in kb.terms:
+        source = term.source
+        if term.autolink == "auto" and not term.autolink_forms and is_common_word(term.title):
+            warnings.append(Problem(source.path, source.line_of(("title",)), "title",
+                                    f"{term.title!r} is a very common English word, so a mention of it links only on pages that also "
+                                    "mention a related term, and never as a verb; to be sure of the sense, add a multi-word alias "
+                                    "(such as 'training run') or set 'autolink: as-written', 'autolink: never' or 'autolink_forms'"))
+        summary = term.summary.strip()
+        if summary.endswith(":") or len(summary.split()) < MIN_DEFINITION_WORDS:
+            warnings.append(Problem(source.path, source.line_of(("summary",)), "summary",
+                                    f"the summary is shown as the definition, but {summary!r} does not read as one: write a "
+                                    f"sentence of at least {MIN_DEFINITION_WORDS} words that does not end with ':'"))
+    return warnings
 
 
 def glossary_rows(kb: KnowledgeBase, url_for: Callable[[Term], str], *, domain: str | None = None, tag: str | None = None) -> list[dict]:

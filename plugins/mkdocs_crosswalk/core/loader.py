@@ -12,7 +12,7 @@ import pydantic
 
 from .frontmatter import FrontMatter, FrontMatterError, parse_front_matter
 from .knowledge_base import KnowledgeBase
-from .models import KINDS, Comparison, Entry, Role, Source
+from .models import KINDS, Comparison, Entry, Role, Source, Term
 from .problems import ContentError, Problem, format_location
 from .references import Reference, ReferenceGraph, field_refs, find_wikilinks, markdown_texts
 
@@ -68,6 +68,7 @@ def load_knowledge_base(root: str | Path, *, display_root: str | None = None, ca
     cache.retain_used()
     by_id, id_problems = _index_ids(entries)
     problems.extend(id_problems)
+    problems.extend(_name_clashes(by_id.values()))
     references, ref_problems = _resolve_references(by_id, broken)
     problems.extend(ref_problems)
     if problems:
@@ -189,6 +190,34 @@ def _index_ids(entries: list[Entry]) -> tuple[dict[str, Entry], list[Problem]]:
         folded[entry.id.casefold()] = entry
         by_id[entry.id] = entry
     return by_id, problems
+
+
+def _name_clashes(entries) -> list[Problem]:
+    """Two terms answering to one name (title or alias, in any case): which one a link or `crosswalk define`
+    would get is a guess, so it is an error naming both places."""
+    problems = []
+    seen: dict[str, tuple[Term, tuple, str]] = {}  # folded name -> the first term, field and name as written
+    for term in (e for e in entries if isinstance(e, Term)):
+        own: set[str] = set()
+        for loc, name in [(("title",), term.title), *((("aliases", i), alias) for i, alias in enumerate(term.aliases))]:
+            key = " ".join(name.casefold().split())
+            if key in own:
+                continue  # a term may repeat its own name; that is untidy, not ambiguous
+            own.add(key)
+            first = seen.setdefault(key, (term, loc, name))
+            if first[0] is term:
+                continue
+            other, other_loc, other_name = first
+            where = f"{other.source.path}:{other.source.line_of(other_loc)}"
+            same = "" if other_name == name else f" ({other_name!r}, differing only in case)"
+            problems.append(Problem(term.source.path, term.source.line_of(loc), format_location(loc),
+                                    f"{name!r} is also the {_name_field(other_loc)} of term {other.id!r}{same} at {where}; "
+                                    "give each name to one term (rename one, or merge the two terms)"))
+    return problems
+
+
+def _name_field(loc: tuple) -> str:
+    return "title" if loc == ("title",) else "alias"
 
 
 def _resolve_references(by_id: dict[str, Entry], broken: set[str]) -> tuple[list[Reference], list[Problem]]:

@@ -141,6 +141,10 @@ class Term(Entry):
     aliases: list[Text] = []
     domains: list[Domain] = []
     see_also: refs("term") = []
+    # How mentions in prose are linked (core/glossary.py): "auto" follows the site's rules, "as-written" matches
+    # the names only in the exact case written here and never as plurals, "never" leaves mentions unlinked.
+    autolink: Literal["auto", "as-written", "never"] = "auto"
+    autolink_forms: list[Text] = []  # when given, only these exact forms are linked in prose
 
     @property
     def names(self) -> list[str]:

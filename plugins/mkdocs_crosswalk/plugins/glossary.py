@@ -28,6 +28,7 @@ _HREF, _TEXT = f"cw-href-{uuid4().hex}", f"cw-text-{uuid4().hex}"
 class GlossaryConfig(Config):
     enabled = c.Type(bool, default=True)
     autolink = c.Type(bool, default=True)  # link the first mention of each term on every page
+    never_autolink = c.ListOfItems(c.Type(str), default=[])  # names never linked in prose, in any case ("run", "Spark")
     json = c.Type(bool, default=True)  # publish glossary.json for other tools
     sheets = c.Type(bool, default=True)  # printable meeting sheets per tag, domain and comparison stage
 
@@ -40,7 +41,7 @@ class GlossaryPlugin(FeaturePlugin[GlossaryConfig]):
         if not self.config.enabled:
             return files
         self.site = site_plugin(config)
-        self.matcher = TermMatcher.for_terms(self.site.kb.terms)
+        self.matcher = TermMatcher.for_terms(self.site.kb.terms, never=self.config.never_autolink)
         if self.config.sheets:
             self._add_sheets(files, config)
         if self.config.json:

@@ -34,10 +34,12 @@ def format_minutes(minutes: int) -> str:
     return f"{hours} h {rest} min" if rest else f"{hours} h"
 
 
-# Characters Markdown would act on, as numeric entities that browsers show as the characters themselves.
-_MARKDOWN_SYNTAX = {ord(c): f"&#{ord(c)};" for c in "[]()*_`\\!~|{}#+-.:"}
+# Characters HTML or Markdown would act on, as numeric entities that browsers show as the characters themselves.
+# One table applied once to the raw text: escaping for HTML first and then for Markdown would turn the "#" of
+# "&#39;" into "&#35;", and readers would see "MLflow&#39;s".
+_INERT = {ord(c): f"&#{ord(c)};" for c in "&<>\"'[]()*_`\\!~|{}#+-.:"}
 
 
 def markdown_inert(value) -> Markup:
     """Escape text for HTML *and* Markdown: for text that goes into a page before Markdown runs."""
-    return Markup(str(escape(value)).translate(_MARKDOWN_SYNTAX))
+    return Markup(str(value).translate(_INERT))

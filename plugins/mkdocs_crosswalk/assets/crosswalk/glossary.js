@@ -13,7 +13,7 @@
   // Fixed to the window, so tables and other scrolling boxes cannot clip it, and kept inside the window.
   // Without JavaScript the stylesheet still shows it, under the term.
   function place(term) {
-    var link = term.querySelector(".cw-term__link");
+    var link = term.querySelector("a");
     var tip = term.querySelector(".cw-term__tip");
     if (!link || !tip) return;
     var box = link.getClientRects()[0] || link.getBoundingClientRect();
@@ -74,7 +74,20 @@
   window.addEventListener("scroll", follow, { capture: true, passive: true });
   window.addEventListener("resize", follow, { passive: true });
 
+  // Cards on deliberate links ([[id]], the glossary, sheets) have no id in the HTML, as a term may be linked
+  // several times on a page: give each one, so screen readers announce the definition with its link.
+  var cards = 0;
+  function describeLinks() {
+    document.querySelectorAll(".cw-term > a:not([aria-describedby])").forEach(function (link) {
+      var tip = link.nextElementSibling;
+      if (!tip || !tip.classList.contains("cw-term__tip")) return;
+      if (!tip.id) tip.id = "cw-card-" + (++cards);
+      link.setAttribute("aria-describedby", tip.id);
+    });
+  }
+
   function setupFilter() {
+    describeLinks();
     var box = document.querySelector("[data-cw-glossary-filter]");
     if (!box || box.dataset.cwReady) return;
     box.dataset.cwReady = "true";

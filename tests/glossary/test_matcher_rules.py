@@ -1,0 +1,127 @@
+"""The rules that keep autolinks to the intended sense; each test fails if its rule is removed."""
+
+from __future__ import annotations
+
+from mkdocs_crosswalk.core.glossary import AS_WRITTEN, ANY_CASE, TermMatcher, autolink_html, autolink_names, is_common_word, name_keys, title_names
+from mkdocs_crosswalk.core.models import Term
+
+
+def term(term_id: str, title: str, *aliases: str, summary: str = "A definition for the tests.", **settings) -> Term:
+    return Term(kind="term", id=term_id, title=title, summary=summary, aliases=list(aliases), **settings)
+
+
+def links(terms, text: str, never=()) -> list[tuple[str, str]]:
+    return [(text[s:e], t) for s, e, t in TermMatcher.for_terms(terms, never=never).find(text)]
+
+
+def test_a_one_letter_name_is_never_autolinked():
+    assert links([term("y", "y")], "the y axis, and y itself") == []
+
+
+def test_a_one_letter_name_links_as_written_when_the_author_asks():
+    assert links([term("y", "y", autolink="as-written")], "Y or y?") == [("y", "y")]
+
+
+def test_a_two_letter_name_matches_only_as_written_and_is_never_pluralised():
+    assert links([term("ux", "UX"), term("ml", "ml")], "ux, Ux, UXs, mls; then UX and ml") == [("UX", "ux"), ("ml", "ml")]
+
+
+def test_yes_is_not_the_plural_of_y():
+    assert links([term("y", "y", autolink="as-written")], "'yes' is the positive class") == []
+
+
+def test_a_common_english_word_alone_is_not_enough_evidence():
+    run = term("run", "Experiment run", "run", "training run")
+    assert links([run], "Automated checks run; the Driver who runs it. Runs.") == []
+    assert links([run], "Compare each training run.") == [("training run", "run")]
+    assert links([term("instance", "Instance")], "for instance, an instance") == []
+
+
+ML = [term("model", "Model", summary="A function learned from data that makes a prediction, tuned to avoid overfitting."),
+      term("overfitting", "Overfitting"), term("persona", "Persona")]
+
+
+def test_a_common_word_links_where_the_page_mentions_a_related_term():
+    assert links(ML, "The model learned too much: overfitting.") == [("model", "model"), ("overfitting", "overfitting")]
+    assert links(ML, "The model of a persona.") == [("persona", "persona")]  # nothing about learning here
+
+
+def test_related_terms_come_from_definitions_both_ways_and_see_also():
+    reverse = [term("model", "Model"), term("overfitting", "Overfitting", summary="When a model learns noise as if it were signal.")]
+    assert links(reverse, "A model; overfitting.") == [("model", "model"), ("overfitting", "overfitting")]
+    linked = [term("model", "Model", see_also=["epoch"]), term("epoch", "Epoch")]
+    assert links(linked, "A model, an epoch.") == [("model", "model"), ("epoch", "epoch")]
+
+
+def test_a_common_word_after_to_a_modal_or_a_pronoun_is_a_verb_and_not_linked():
+    assert links(ML, "Networks are used to model patterns; they model noise; we should model it. Overfitting.") == [("Overfitting", "overfitting")]
+
+
+def test_the_page_gives_the_evidence_not_only_the_paragraph():
+    matcher = TermMatcher.for_terms(ML)
+    html, linked = autolink_html("<p>A model.</p><p>Overfitting.</p>", matcher, lambda t, text: f"[{text}]")
+    assert linked == ["model", "overfitting"] and html == "<p>A [model].</p><p>[Overfitting].</p>"
+    _, linked = autolink_html("<p>A model.</p>", matcher, lambda t, text: text, skip_term="overfitting")
+    assert linked == ["model"]  # on the Overfitting page itself
+
+
+def test_common_words_are_measured_by_frequency_not_by_a_hand_list():
+    assert is_common_word("Instance") and is_common_word("runs") and is_common_word("Model")
+    assert not is_common_word("Persona") and not is_common_word("Epoch") and not is_common_word("training run")
+
+
+def test_a_rare_single_word_still_links_in_any_case_and_plural():
+    assert links([term("epoch", "Epoch")], "Two epochs.") == [("epochs", "epoch")]
+
+
+def test_never_autolink_setting():
+    assert links([term("persona", "Persona", autolink="never")], "a persona") == []
+
+
+def test_as_written_setting_matches_only_the_exact_case_and_no_plural():
+    assert links([term("spark", "Spark", autolink="as-written")], "a spark, sparks, Sparks; Spark") == [("Spark", "spark")]
+
+
+def test_autolink_forms_link_only_those_forms():
+    rec = term("recall", "Recall", "sensitivity", autolink_forms=["recall rate", "Recall"])
+    assert links([rec], "I recall the sensitivity; the recall rate") == [("recall rate", "recall")]
+
+
+def test_the_site_wide_list_of_words_never_autolinked():
+    persona = term("persona", "Persona", "user persona")
+    assert links([persona], "a persona and a user persona", never=["PERSONA"]) == [("user persona", "persona")]
+
+
+def test_a_plural_title_matches_its_singular():
+    assert links([term("nn", "Neural Networks")], "a neural network") == [("neural network", "nn")]
+    assert links([term("personas", "Personas")], "one Persona") == [("Persona", "personas")]
+
+
+def test_a_singular_title_matches_its_plural():
+    assert links([term("persona", "Persona")], "two personas") == [("personas", "persona")]
+
+
+def test_words_ending_in_ss_us_or_is_are_not_plurals():
+    assert name_keys("Loss") == {"loss", "losses"}
+    assert "statu" not in name_keys("Status") and "analysi" not in name_keys("Analysis")
+    assert links([term("bia", "Bia bank")], "a bias bank") == []
+
+
+def test_snake_case_names_match_prose():
+    assert links([term("rs", "random_state")], "Set the random state, or random_state.") == [("random state", "rs"), ("random_state", "rs")]
+
+
+def test_singular_and_plural_lookup_keys_for_define_and_search():
+    assert name_keys("Personas") == {"personas", "persona"}
+    assert name_keys("neural network") == {"neural network", "neural networks"}
+
+
+def test_autolink_names_say_which_match_only_as_written():
+    assert autolink_names(term("ci", "CI/CD", "ci pipeline")) == [("CI/CD", AS_WRITTEN), ("ci pipeline", ANY_CASE)]
+
+
+def test_parenthesised_parts_of_a_title_are_optional_or_an_expansion():
+    assert title_names("CLI (Command Line Interface)") == ["CLI", "CLI Command Line Interface", "Command Line Interface"]
+    assert title_names("(success) metric") == ["metric", "success metric"]
+    assert title_names("(the) 'experience'") == ["experience", "the experience"]
+    assert links([term("ux", "UX (User Experience)")], "Good UX is user experience done well.") == [("UX", "ux"), ("user experience", "ux")]

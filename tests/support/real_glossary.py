@@ -1,0 +1,184 @@
+"""Two real public glossaries (bfortuner/ml-glossary, MIT; a Carpentries UX lesson, CC BY 4.0) as Crosswalk terms,
+imported as they are, and prose pages to autolink (see tests/glossary/fixtures/real_glossary/README.md).
+
+Run as a script to print every autolink with its sentence, for labelling, and the measured precision and recall.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+from markupsafe import escape
+
+from mkdocs_crosswalk.core.glossary import TermMatcher, autolink_html
+from mkdocs_crosswalk.core.models import Source, Term
+from mkdocs_crosswalk.core.scaffold import slugify
+
+FIXTURE = Path(__file__).resolve().parent.parent / "glossary" / "fixtures" / "real_glossary"
+_ROLE = re.compile(r":(?:ref|doc|math):`([^`<]*?)(?:\s*<[^>]*>)?`")
+_MARKS = re.compile(r"\*\*|\*|``|`__|`_|`")
+_HEADING_RULE = re.compile(r"^([=\-~^\"'+#*])\1{2,}\s*$")
+
+
+def _plain(text: str) -> str:
+    return " ".join(_MARKS.sub("", _ROLE.sub(r"\1", text)).split())
+
+
+def _first_sentence(text: str) -> str:
+    found = re.match(r"(.+?[.?!])(?:\s|$)", text)
+    return found.group(1) if found else text
+
+
+DEFINITIONS: dict[str, str] = {}  # term id -> the whole definition, the prose of the term's page
+
+
+def _term(title: str, definition: str) -> Term:
+    """A term as the loader would make it from a file whose summary is the first sentence and body the rest."""
+    term = Term(kind="term", id=slugify(title), title=title, summary=_first_sentence(definition))
+    term._source = Source(path=f"glossary/{term.id}.md", rel_path=f"glossary/{term.id}.md", body=definition, body_line=1, positions=None)
+    DEFINITIONS[term.id] = definition
+    return term
+
+
+def load_terms() -> list[Term]:
+    """Every entry of glossary.rst as it is: its heading the title, its first sentence the summary, no aliases."""
+    terms, title, lines = [], None, []
+
+    def close():
+        if title:
+            definition = _plain(" ".join(lines)) or "No definition yet."
+            terms.append(_term(title, definition))
+
+    for line in (FIXTURE / "glossary.rst").read_text(encoding="utf-8").splitlines():
+        if line.startswith(".."):
+            continue
+        if line and not line[0].isspace() and not _HEADING_RULE.match(line):
+            close()
+            title, lines = line.strip(), []
+        elif title and line.strip() and not _HEADING_RULE.match(line) and not line.strip().startswith((".. ", "P =", "R =", "S =")):
+            lines.append(line.strip().lstrip("- "))
+    close()
+    terms = [t for t in terms if t.title not in ("Glossary", "Definitions of common machine learning terms.")]
+    # the UX lesson's glossary: a Markdown definition list ("term" then ": definition")
+    lines = (FIXTURE / "ux-reference.md").read_text(encoding="utf-8").split("## Glossary", 1)[1].splitlines()
+    for name, definition in zip(lines, lines[1:]):
+        if name.strip() and definition.startswith(": "):
+            terms.append(_term(name.strip(), definition[2:].strip()))
+    # merging two glossaries: a name both define ("Feature", "clustering") is a clash Crosswalk refuses; keep the first
+    kept, names = [], set()
+    for t in terms:
+        if t.title.casefold() not in names and t.id not in {k.id for k in kept}:
+            kept.append(t)
+            names.add(t.title.casefold())
+    return kept
+
+
+def _rst_pages(path: Path) -> list[tuple[str, list[str]]]:
+    """Sections of a reStructuredText page as ``(name, paragraphs)``: prose only (no directives, code or maths)."""
+    pages: list[tuple[str, list[str]]] = []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    name, paragraphs, current, skipping = path.stem, [], [], False
+    for i, line in enumerate(lines):
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if _HEADING_RULE.match(following) and line.strip() and not _HEADING_RULE.match(line):
+            if current:
+                paragraphs.append(" ".join(current))
+            if paragraphs:
+                pages.append((name, paragraphs))
+            name, paragraphs, current = f"{path.stem}#{slugify(line.strip()) or i}", [], []
+            continue
+        if _HEADING_RULE.match(line):
+            continue
+        if line.startswith("..") or line.rstrip().endswith("::"):
+            skipping = True
+            if current:
+                paragraphs.append(" ".join(current))
+                current = []
+            continue
+        if not line.strip():
+            if current:
+                paragraphs.append(" ".join(current))
+                current = []
+            continue
+        if line[0].isspace():
+            if skipping or not current:
+                continue  # the body of a directive or a code block
+        else:
+            skipping = False
+        current.append(line.strip())
+    if current:
+        paragraphs.append(" ".join(current))
+    if paragraphs:
+        pages.append((name, paragraphs))
+    return [(n, [_plain(p) for p in ps if not p.lstrip().startswith(("|", "+", "-", "*"))]) for n, ps in pages]
+
+
+def _md_page(path: Path) -> tuple[str, list[str]]:
+    body = path.read_text(encoding="utf-8").split("---\n", 2)[2]
+    body = re.sub(r"```.*?```", "", body, flags=re.DOTALL)
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", body) if p.strip() and not p.lstrip().startswith(("#", "|", ":::", "!["))]
+    return path.stem, [re.sub(r"\[\[([^\]|]+)(?:\|([^\]]+))?\]\]", lambda m: m.group(2) or m.group(1), _MARKS.sub("", p)) for p in paragraphs]
+
+
+def load_pages(terms: list[Term]) -> list[tuple[str, str | None, list[str]]]:
+    """``(page, own term id or None, paragraphs)``: each term's page, each section of the ML pages, the UX pages."""
+    pages = [(f"glossary/{t.id}", t.id, [DEFINITIONS[t.id]]) for t in terms]
+    for path in sorted((FIXTURE / "pages").glob("*.rst")):
+        pages += [(name, None, paragraphs) for name, paragraphs in _rst_pages(path)]
+    for path in sorted((FIXTURE / "pages").glob("*.md")):
+        name, paragraphs = _md_page(path)
+        pages.append((name, None, paragraphs))
+    return pages
+
+
+def autolinks(matcher: TermMatcher, terms: list[Term], link=autolink_html) -> list[dict]:
+    """What the site links (core.glossary.autolink_html): the first mention of each term on each page."""
+    found = []
+    for page, own, paragraphs in load_pages(terms):
+        html = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+        _, linked = link(html, matcher, lambda term_id, text: text, skip_term=own)
+        done, wanted = {own}, set(linked)
+        for paragraph in paragraphs:
+            for start, end, term_id in _mentions(matcher, paragraph):
+                if term_id in done or term_id not in wanted:
+                    continue
+                done.add(term_id)
+                found.append({"key": f"{page}|{term_id}", "page": page, "term": term_id,
+                              "text": paragraph[start:end], "context": paragraph[max(0, start - 70) : end + 50]})
+    return found
+
+
+def _mentions(matcher, paragraph):
+    found = matcher.mentions(paragraph) if hasattr(matcher, "mentions") else [(*m, False) for m in matcher.find(paragraph)]
+    return [m[:3] for m in found]
+
+
+def load_labels() -> dict:
+    return json.loads((FIXTURE / "labels.json").read_text(encoding="utf-8"))
+
+
+def measure(links: list[dict], labels: dict) -> dict:
+    """Precision over the labelled links; recall over every mention known to deserve a link."""
+    judged = [labels["links"][link["key"]] for link in links if link["key"] in labels["links"]]
+    right = {link["key"] for link in links if labels["links"].get(link["key"]) is True}
+    deserving = {key for key, ok in labels["links"].items() if ok} | set(labels["missed"])
+    return {
+        "links": len(links), "labelled": len(judged), "precision": sum(judged) / len(judged) if judged else 0.0,
+        "recall": len(right & deserving) / len(deserving) if deserving else 0.0,
+        "unlabelled": [link for link in links if link["key"] not in labels["links"]],
+    }
+
+
+if __name__ == "__main__":
+    terms = load_terms()
+    links = autolinks(TermMatcher.for_terms(terms), terms)
+    if "--list" in sys.argv:
+        for link in links:
+            print(json.dumps({"key": link["key"], "context": link["context"]}))
+    elif (FIXTURE / "labels.json").exists():
+        result = measure(links, load_labels())
+        print({k: v for k, v in result.items() if k != "unlabelled"}, len(result["unlabelled"]), "unlabelled")
+    print(len(terms), "terms,", len(load_pages(terms)), "pages,", len(links), "links", file=sys.stderr)
