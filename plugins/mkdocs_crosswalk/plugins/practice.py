@@ -12,6 +12,7 @@ from mkdocs.structure.files import File, Files
 
 from ..core.references import markdown_texts
 from ..render import catalogues
+from ..render.environment import format_minutes
 from ..render.labels import plain_text
 from ..render.fields import inline as inline_html
 from ..render.plan import PagePlan, catalogue_src_uri, entry_src_uri
@@ -61,7 +62,9 @@ class PracticePlugin(FeaturePlugin[PracticeConfig]):
             data = File.generated(config, CASES_JSON, content=self._cases_json(site))
             files.append(data)
         if assignment:
-            site.plans[assignment.src_uri].context.update(cases_json_href=relative_url(data.url, assignment.url), site_root_href=relative_url("", assignment.url))
+            site.plans[assignment.src_uri].context.update(
+                cases_json_href=relative_url(data.url, assignment.url), site_root_href=relative_url("", assignment.url), site_name=config.site_name
+            )
         return assignment
 
     def _add_kits(self, site, files: Files, config: MkDocsConfig) -> None:
@@ -101,7 +104,8 @@ class PracticePlugin(FeaturePlugin[PracticeConfig]):
         titles = {e.id: e.title for e in site.kb.entries.values()}
         cases = {
             case.id: {
-                "title": case.title, "level": case.level, "minutes": case.duration_minutes, "summary": case.summary,
+                "title": case.title, "level": case.level, "minutes": case.duration_minutes, "duration": format_minutes(case.duration_minutes),
+                "summary": case.summary,
                 "scenario": plain_text(case.scenario, titles), "steps": [plain_text(s, titles) for s in case.steps],
                 "deliverables": [plain_text(d, titles) for d in case.deliverables], "url": site.urls[case.id],
             }
