@@ -19,17 +19,18 @@ def axe_source() -> str:
     return AXE_JS.read_text(encoding="utf-8")
 
 
-def axe_violations(page, exclude: tuple[str, ...] = (), source: str | None = None) -> list[dict]:
-    """Every serious or critical WCAG A/AA violation on the page as it is now, one dict per rule."""
+def axe_violations(page, exclude: tuple[str, ...] = (), skip_rules: tuple[str, ...] = (), source: str | None = None) -> list[dict]:
+    """Every serious or critical WCAG A/AA (and best-practice) violation on the page as it is now, one dict per rule."""
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.add_script_tag(content=source or axe_source())
     context = {"include": [["html"]], "exclude": [[selector] for selector in exclude]}
     result = page.evaluate(
-        """([context]) => axe.run(context, {
+        """([context, skip]) => axe.run(context, {
             runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']},
             resultTypes: ['violations'],
+            rules: Object.fromEntries(skip.map((id) => [id, {enabled: false}])),
         })""",
-        [context],
+        [context, list(skip_rules)],
     )
     return [v for v in result["violations"] if v["impact"] in SERIOUS]
 

@@ -295,7 +295,7 @@
         $('[data-field="scenario"]', item).textContent = c.scenario;
         c.steps.forEach(function (step) { var li = document.createElement("li"); li.textContent = step; $('[data-field="steps"]', item).appendChild(li); });
         var done = $('[data-field="done"]', item);
-        if (done) { done.dataset.cwDone = "case:" + id; $('[data-field="done-title"]', item).textContent = c.title; }
+        if (done) { done.dataset.cwDone = "case:" + id; done.setAttribute("aria-label", "Mark as done: " + c.title); }
         list.appendChild(item);
       });
       bindDoneBoxes(page); updateProgress();
