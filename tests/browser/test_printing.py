@@ -72,8 +72,7 @@ def check_pages(pages, blocks):
 
 
 def longest_cases(n):
-    size = lambda c: len(c.scenario) + sum(len(s) for s in c.steps)  # noqa: E731
-    return sorted(KB.of_kind("case"), key=size, reverse=True)[:n]
+    return sorted(KB.of_kind("case"), key=lambda c: len(c.scenario) + sum(len(s) for s in c.steps), reverse=True)[:n]
 
 
 def test_a_handout_of_three_cases_prints_with_a_header_page_numbers_and_whole_notes(browser_page, shipped_url, tmp_path):

@@ -5,8 +5,6 @@ axe-core is pinned and installed by ./dev (next to the venv, from npm), so a tes
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from support import REPO
 
 AXE_JS = REPO / ".venv" / "axe-core" / "node_modules" / "axe-core" / "axe.min.js"
