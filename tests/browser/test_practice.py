@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
 from playwright.sync_api import expect
 
 from mkdocs_crosswalk.core import load_knowledge_base
@@ -125,8 +126,7 @@ def test_print_hides_navigation_and_shows_the_handout(browser_page, shipped_url)
         assert not browser_page.locator(chrome).first.is_visible(), chrome
     assert browser_page.locator(".cw-handout__print ol li").first.is_visible()  # steps
     assert browser_page.locator(".cw-handout__lines").first.is_visible()  # room for notes
-    breaks = browser_page.locator(".cw-handout").evaluate_all("els => els.map(e => getComputedStyle(e).breakBefore)")
-    assert breaks[1:] == ["page"] * (len(breaks) - 1)  # one case per page
+    # How the printed pages fill, break and carry their header and numbers is tested on the PDF (test_printing.py).
 
 
 def test_kit_practice_mode_hides_the_scale_until_revealed(browser_page, shipped_url):
@@ -147,3 +147,87 @@ def test_a_new_hire_reaches_their_path_in_one_click_and_sees_progress(browser_pa
     browser_page.goto(shipped_url)
     browser_page.get_by_role("link", name="Designer Onboarding").first.click()
     assert browser_page.locator("[data-cw-progress-text]").inner_text().endswith("done")
+
+
+def test_filtering_narrows_the_lists_by_level_and_role_too(browser_page, shipped_url):
+    browser_page.goto(shipped_url + "cases/?level=advanced")
+    advanced = {c.id for c in KB.of_kind("case") if c.level == "advanced"}
+    assert set(visible_cards(browser_page)) == advanced
+    listed = browser_page.locator("[data-cw-finder-groups] li[data-cw-id]:visible").evaluate_all("els => els.map(e => e.dataset.cwId)")
+    assert listed and set(listed) == advanced
+    for level in ("beginner", "intermediate"):
+        expect(browser_page.locator(f"#level-{level}")).to_be_hidden()
+        expect(browser_page.locator(f'.md-nav--secondary a[href="#level-{level}"]')).to_be_hidden()
+    expect(browser_page.locator("#level-advanced")).to_be_visible()
+
+
+def test_a_filter_that_matches_nothing_offers_to_clear_the_filters(browser_page, shipped_url):
+    shortest = min(c.duration_minutes for c in KB.of_kind("case"))
+    hard = [c for c in KB.of_kind("case") if c.level == "advanced"]
+    assert all(c.duration_minutes > shortest for c in hard), "the fixture needs no short advanced case"
+    browser_page.goto(shipped_url + f"cases/?level=advanced&max={shortest}")
+    assert visible_cards(browser_page) == []
+    expect(browser_page.locator("[data-cw-finder-groups] h2:visible")).to_have_count(0)
+    browser_page.get_by_role("button", name="Clear the filters").click()
+    assert len(visible_cards(browser_page)) == len(KB.of_kind("case"))
+    expect(browser_page.get_by_role("button", name="Clear the filters")).to_be_hidden()
+    assert "?" not in browser_page.url
+
+
+def test_picked_cases_and_assign_stay_in_view_while_picking(browser_page, shipped_url):
+    browser_page.set_viewport_size({"width": 390, "height": 800})
+    browser_page.goto(shipped_url + "cases/")
+    tray = browser_page.locator("[data-cw-tray]")
+    expect(tray).to_be_hidden()  # nothing picked: nothing to assign
+    cards = browser_page.locator("#finder-results + .cw-cards input[data-cw-pick]")
+    cards.nth(0).check()
+    cards.nth(5).check()  # far down the page
+    expect(tray).to_contain_text("2 case studies picked")
+    box = tray.bounding_box()
+    assert 0 <= box["y"] and box["y"] + box["height"] <= 800, "the tray should be in the window"
+    tray.get_by_role("link", name="Assign…").click()
+    expect(browser_page.get_by_label("Title")).to_be_focused()
+    expect(browser_page.locator("[data-cw-picked-list] li")).to_have_count(2)
+
+
+def test_the_builder_offers_no_link_when_nothing_is_picked(browser_page, shipped_url):
+    browser_page.goto(shipped_url + "cases/")
+    builder = browser_page.locator("[data-cw-builder]")
+    expect(builder.get_by_role("button", name="Create link")).to_be_hidden()
+    expect(builder).to_contain_text("Tick “Add to assignment”")
+
+
+def test_an_impossible_due_date_is_said_not_dropped(browser_page, shipped_url):
+    case = KB.of_kind("case")[0].id
+    browser_page.goto(shipped_url + f"cases/assignment/?cases={case}&due=2027-02-30")
+    browser_page.wait_for_selector("[data-cw-assignment-page][data-cw-ready]")
+    message = browser_page.locator("[data-cw-bad-due]")
+    expect(message).to_be_visible()
+    expect(message).to_contain_text("2027-02-30")
+    expect(message).to_contain_text("not a date on the calendar")
+    expect(browser_page.locator("[data-cw-due-text]")).to_be_hidden()
+    expect(browser_page.get_by_role("button", name="Print handout")).to_be_visible()  # the cases are still there
+
+
+@pytest.mark.parametrize("query", ["", "?cases=", "?cases=no-such-case,gone-too"])
+def test_an_assignment_with_no_case_offers_nothing_to_print_or_tick(browser_page, shipped_url, query):
+    browser_page.goto(shipped_url + "cases/assignment/" + query)
+    browser_page.wait_for_selector("[data-cw-assignment-page][data-cw-ready]")
+    expect(browser_page.locator("[data-cw-empty]")).to_be_visible()
+    expect(browser_page.get_by_role("link", name="case-study finder")).to_be_visible()
+    expect(browser_page.get_by_role("button", name="Print handout")).to_be_hidden()
+    expect(browser_page.locator("[data-cw-progress]")).to_be_hidden()
+    if "no-such-case" in query:
+        expect(browser_page.locator("[data-cw-unknown]")).to_contain_text("no-such-case, gone-too")
+
+
+def test_the_assignment_shows_its_title_and_durations_as_the_catalogue_does(browser_page, shipped_url):
+    case = max(KB.of_kind("case"), key=lambda c: c.duration_minutes % 60)  # one with hours and minutes
+    browser_page.goto(shipped_url + "cases/")
+    on_card = browser_page.locator(f'#finder-results + .cw-cards .cw-card[data-cw-id="{case.id}"] .cw-card__meta span').nth(1).inner_text()
+    browser_page.goto(shipped_url + f"cases/assignment/?cases={case.id}&title=Before+Friday")
+    browser_page.wait_for_selector("[data-cw-assignment-page][data-cw-ready]")
+    assert browser_page.locator('.cw-handout [data-field="duration"]').inner_text() == on_card
+    assert on_card.endswith((" h", " min"))
+    expect(browser_page.get_by_role("heading", level=1)).to_have_text("Before Friday")
+    assert browser_page.title().startswith("Before Friday - ")

@@ -59,6 +59,19 @@ def test_cases_json_holds_every_case_for_assignment_links(shipped_site):
     assert (shipped_site / data[case.id]["url"] / "index.html").is_file()
 
 
+
+def test_durations_are_written_one_way_everywhere(shipped_site):
+    """The finder's cards and the assignment (from cases.json) say "2 h 30 min" alike, never "150 min"."""
+    data = json.loads((shipped_site / "assets" / "crosswalk" / "cases.json").read_text())["cases"]
+    cards = content(shipped_site, "cases/")
+    for case in KB.of_kind("case"):
+        card = cards.css_first(f'.cw-card[data-cw-id="{case.id}"] .cw-card__meta')
+        shown = card.css("span")[1].text(strip=True)
+        assert data[case.id]["duration"] == shown, case.id
+        hours, minutes = divmod(case.duration_minutes, 60)
+        assert shown == " ".join(filter(None, [f"{hours} h" if hours else "", f"{minutes} min" if minutes else ""]))
+
+
 def test_role_pages_link_to_their_paths(shipped_site):
     for path in KB.of_kind("path"):
         role = content(shipped_site, f"roles/{path.audience}/")

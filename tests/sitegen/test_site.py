@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 from mkdocs_crosswalk.core import load_knowledge_base
 from mkdocs_crosswalk.core.models import KINDS
@@ -160,3 +161,10 @@ def test_tags_page_lists_every_tagged_entry(shipped_site):
     linked = {resolve("tags/", a.attributes["href"])[0] for a in tags_page.css("a[href]")}
     tagged = {entry_url(e) for e in kb.entries.values() if e.tags}
     assert tagged and tagged <= linked, sorted(tagged - linked)[:5]
+
+
+def test_the_shipped_site_links_to_no_repository_until_it_has_one(shipped_site):
+    """The shipped mkdocs.yml names no repo_url: no header repository link, no edit icons, on any page."""
+    for html in shipped_site.rglob("*.html"):
+        tree = LexborHTMLParser(html.read_text(encoding="utf-8"))
+        assert tree.css_first(".md-source, a.md-content__button, a[rel='edit']") is None, html.relative_to(shipped_site)

@@ -9,6 +9,7 @@ from markupsafe import Markup
 from ..core.references import markdown_texts
 from ..engine import Config, File, Files, MkDocsConfig, config_options as c
 from ..render import catalogues
+from ..render.environment import format_minutes
 from ..render.labels import plain_text
 from ..render.fields import inline as inline_html
 from ..render.plan import PagePlan, catalogue_src_uri, entry_src_uri
@@ -58,7 +59,9 @@ class PracticePlugin(FeaturePlugin[PracticeConfig]):
             data = File.generated(config, CASES_JSON, content=self._cases_json(site))
             files.append(data)
         if assignment:
-            site.plans[assignment.src_uri].context.update(cases_json_href=relative_url(data.url, assignment.url), site_root_href=relative_url("", assignment.url))
+            site.plans[assignment.src_uri].context.update(
+                cases_json_href=relative_url(data.url, assignment.url), site_root_href=relative_url("", assignment.url), site_name=config.site_name
+            )
         return assignment
 
     def _add_kits(self, site, files: Files, config: MkDocsConfig) -> None:
@@ -97,7 +100,8 @@ class PracticePlugin(FeaturePlugin[PracticeConfig]):
         entries = site.kb.entries
         cases = {
             case.id: {
-                "title": case.title, "level": case.level, "minutes": case.duration_minutes, "summary": case.summary,
+                "title": case.title, "level": case.level, "minutes": case.duration_minutes, "duration": format_minutes(case.duration_minutes),
+                "summary": case.summary,
                 "scenario": plain_text(case.scenario, entries), "steps": [plain_text(s, entries) for s in case.steps],
                 "deliverables": [plain_text(d, entries) for d in case.deliverables], "url": site.urls[case.id],
             }

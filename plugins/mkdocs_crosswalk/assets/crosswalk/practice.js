@@ -6,6 +6,7 @@
   var PROGRESS = "crosswalk:progress:v1";
   var PICKED = "crosswalk:picked:v1";
   var MAX_NOTE = 1000;
+  var MAX_TITLE = 120;
 
   function read(key, fallback) {
     try { var value = JSON.parse(localStorage.getItem(key)); return value == null ? fallback : value; }
@@ -45,7 +46,10 @@
       widget.hidden = keys.length === 0;
       say($("[data-cw-progress-text]", widget), count + " of " + keys.length + " done");
       var bar = $("[data-cw-progress-bar]", widget);
-      bar.max = Math.max(keys.length, 1); bar.value = count;
+      bar.setAttribute("aria-valuemax", String(Math.max(keys.length, 1)));
+      bar.setAttribute("aria-valuenow", String(count));
+      bar.setAttribute("aria-valuetext", count + " of " + keys.length + " done");
+      $(".cw-progress__fill", bar).style.width = (keys.length ? 100 * count / keys.length : 0) + "%";
     });
   }
 
@@ -102,6 +106,14 @@
       $("[data-cw-clear]", builder).addEventListener("click", function () {
         write(PICKED, []); $$("input[data-cw-pick]").forEach(function (b) { b.checked = false; }); refreshBuilder();
       });
+      // A link made before the picks or fields changed would not say what the form says now.
+      builder.addEventListener("input", function (e) { if (e.target.closest("[data-cw-builder-fields]")) staleLink(); });
+      var assign = $("[data-cw-tray-assign]");
+      if (assign) assign.addEventListener("click", function (e) {
+        e.preventDefault();
+        builder.scrollIntoView({ block: "start" });
+        $("[data-cw-title]", builder).focus({ preventScroll: true });
+      });
       $("[data-cw-make-link]", builder).addEventListener("click", makeLink);
       $("[data-cw-copy]", builder).addEventListener("click", function () {
         var href = $("[data-cw-link]", builder).href;
@@ -118,17 +130,30 @@
     return card ? card.textContent : id;
   }
 
+  function countText(n) { return n + " case " + (n === 1 ? "study" : "studies") + " picked"; }
+
+  function staleLink() {
+    var builder = $("[data-cw-builder]");
+    if (builder) { $("[data-cw-result]", builder).hidden = true; say($("[data-cw-status]", builder), ""); }
+  }
+
   function refreshBuilder() {
     var ids = picked();
     $$("[data-cw-builder-link]").forEach(function (a) { a.hidden = ids.length === 0; });
+    var tray = $("[data-cw-tray]");
+    if (tray) { tray.hidden = ids.length === 0; say($("[data-cw-tray-count]", tray), countText(ids.length)); }
     var builder = $("[data-cw-builder]");
     if (!builder) return;
     builder.hidden = false;
+    staleLink();
     say($("[data-cw-picked-count]", builder), String(ids.length));
+    // With nothing picked there is nothing to assign: no fields, no "Create link", only how to pick.
+    $("[data-cw-picked-summary]", builder).hidden = ids.length === 0;
+    $("[data-cw-builder-fields]", builder).hidden = ids.length === 0;
+    $("[data-cw-nothing-picked]", builder).hidden = ids.length > 0;
     var list = $("[data-cw-picked-list]", builder);
     list.textContent = "";
     ids.forEach(function (id) { var li = document.createElement("li"); li.textContent = titleOf(id); list.appendChild(li); });
-    $("[data-cw-make-link]", builder).disabled = ids.length === 0;
   }
 
   function makeLink() {
@@ -137,6 +162,8 @@
     url.search = "";
     url.hash = "";
     url.searchParams.set("cases", picked().join(","));
+    var title = $("[data-cw-title]", builder).value.trim().slice(0, MAX_TITLE);
+    if (title) url.searchParams.set("title", title);
     var due = $("[data-cw-due]", builder).value;
     if (due) url.searchParams.set("due", due);
     var note = $("[data-cw-note]", builder).value.trim().slice(0, MAX_NOTE);
@@ -155,28 +182,58 @@
     form.hidden = false;
     var list = form.parentNode.querySelector("#finder-results + .cw-cards") || $(".cw-cards");
     var cards = $$(".cw-card", list);
+    var groups = $("[data-cw-finder-groups]");
     var params = new URLSearchParams(location.search);
     ["level", "role", "skill", "max"].forEach(function (name) { if (params.get(name)) form.elements[name].value = params.get(name); });
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (e) { e.preventDefault(); });
+    $("[data-cw-finder-reset]", form).addEventListener("click", function () {
+      ["level", "role", "skill", "max"].forEach(function (name) { form.elements[name].value = ""; });
+      apply();
+      form.elements.level.focus();
+    });
     function apply() {
       var f = { level: form.elements.level.value, role: form.elements.role.value, skill: form.elements.skill.value, max: form.elements.max.value };
-      var shown = 0;
+      var shown = 0, matching = {};
       cards.forEach(function (card) {
         var ok = (!f.level || card.dataset.cwLevel === f.level) &&
           (!f.role || card.dataset.cwRoles.split(" ").indexOf(f.role) >= 0) &&
           (!f.skill || card.dataset.cwSkills.split(" ").indexOf(f.skill) >= 0) &&
           (!f.max || Number(card.dataset.cwMinutes) <= Number(f.max));
         card.hidden = !ok;
-        if (ok) shown++;
+        if (ok) { shown++; matching[card.dataset.cwId] = true; }
       });
       say($("[data-cw-finder-count]", form), shown + " of " + cards.length + " case studies");
+      $("[data-cw-finder-empty]", form).hidden = shown > 0;
+      if (groups) narrowGroups(groups, matching);
       var next = new URLSearchParams();
       Object.keys(f).forEach(function (k) { if (f[k]) next.set(k, f[k]); });
       var search = next.toString();
       history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
     }
     apply();
+  }
+
+  // The lists by level and by role show only what the filters let through; a heading with nothing left goes too.
+  function narrowGroups(groups, matching) {
+    $$("li[data-cw-id]", groups).forEach(function (li) { li.hidden = !matching[li.dataset.cwId]; });
+    $$("ul", groups).forEach(function (ul) {
+      var empty = !$$("li", ul).some(function (li) { return !li.hidden; });
+      ul.hidden = empty;
+      var heading = ul.previousElementSibling;
+      if (heading && heading.tagName === "H3") heading.hidden = empty;
+    });
+    $$("p.cw-muted", groups).forEach(function (p) { p.hidden = Object.keys(matching).length < $$(".cw-card").length; });
+    $$("h2", groups).forEach(function (h2) {
+      var next = h2.nextElementSibling, any = false;
+      while (next && next.tagName !== "H2") { if (!next.hidden && next.tagName === "UL") any = true; next = next.nextElementSibling; }
+      h2.hidden = !any;
+    });
+    // The table of contents leads only to headings that are still shown.
+    $$('.md-nav--secondary a[href^="#"]').forEach(function (a) {
+      var target = document.getElementById(decodeURIComponent(a.hash.slice(1)));
+      if (target && groups.contains(target)) a.parentNode.hidden = target.hidden;
+    });
   }
 
   // A local date for "YYYY-MM-DD", or null. Date() rolls impossible days over (Feb 31 -> Mar 3), so check the parts.
@@ -194,18 +251,27 @@
     var params = new URLSearchParams(location.search);
     var ids = (params.get("cases") || "").split(",").map(function (s) { return s.trim(); }).filter(Boolean);
     ids = ids.filter(function (id, i) { return ids.indexOf(id) === i; }).slice(0, 200);
-    var due = params.get("due") || "";
+    var due = (params.get("due") || "").trim();
     var note = (params.get("note") || "").slice(0, MAX_NOTE);
+    var title = (params.get("title") || "").trim().slice(0, MAX_TITLE);
+    if (title) {
+      $("[data-cw-title]", page).textContent = title;
+      document.title = title + " - " + page.dataset.cwSiteName;
+    }
     var dueDate = calendarDate(due);
     if (dueDate) {
       var dueText = $("[data-cw-due-text]", page);
       dueText.textContent = "Due " + dueDate.toLocaleDateString(undefined, { year: "numeric", month: "long", day: "numeric" });
       dueText.dataset.cwDue = due;
       dueText.hidden = false;
+    } else if (due) {
+      var bad = $("[data-cw-bad-due]", page);
+      bad.textContent = "The due date in this link, “" + due.slice(0, 40) + "”, is not a date on the calendar (year-month-day), so no due date is shown. Ask whoever sent the link for the date.";
+      bad.hidden = false;
     }
     if (note) { $("[data-cw-note-text]", page).textContent = note; $("[data-cw-note-box]", page).hidden = false; }
     $("[data-cw-print]", page).addEventListener("click", function () { window.print(); });
-    fetch(page.dataset.cwCases).then(function (r) { return r.json(); }).then(function (data) {
+    fetch(page.dataset.cwCases).then(function (r) { if (!r.ok) throw new Error(r.statusText); return r.json(); }).then(function (data) {
       var known = ids.filter(function (id) { return Object.prototype.hasOwnProperty.call(data.cases, id); });
       var unknown = ids.filter(function (id) { return known.indexOf(id) < 0; });
       if (unknown.length) {
@@ -213,7 +279,9 @@
         warn.textContent = "This link names case studies this knowledge base does not have (renamed or removed?): " + unknown.join(", ") + ".";
         warn.hidden = false;
       }
+      // Printing, progress and "done" make sense only when there is a case study to show.
       $("[data-cw-empty]", page).hidden = known.length > 0;
+      $("[data-cw-actions]", page).hidden = known.length === 0;
       var template = $("template[data-cw-case-template]", page), list = $("[data-cw-cases-list]", page);
       known.forEach(function (id) {
         var c = data.cases[id], item = template.content.firstElementChild.cloneNode(true);
@@ -222,15 +290,18 @@
         item.dataset.cwId = id;
         var level = $('[data-field="level"]', item);
         level.textContent = c.level; level.classList.add("cw-badge--" + c.level);
-        $('[data-field="minutes"]', item).textContent = c.minutes + " min";
+        $('[data-field="duration"]', item).textContent = c.duration;
         $('[data-field="summary"]', item).textContent = c.summary;
         $('[data-field="scenario"]', item).textContent = c.scenario;
         c.steps.forEach(function (step) { var li = document.createElement("li"); li.textContent = step; $('[data-field="steps"]', item).appendChild(li); });
         var done = $('[data-field="done"]', item);
-        if (done) done.dataset.cwDone = "case:" + id;
+        if (done) { done.dataset.cwDone = "case:" + id; done.setAttribute("aria-label", "Mark as done: " + c.title); }
         list.appendChild(item);
       });
       bindDoneBoxes(page); updateProgress();
+      page.dataset.cwReady = "1";
+    }).catch(function () {
+      $("[data-cw-load-failed]", page).hidden = false;
       page.dataset.cwReady = "1";
     });
   }
