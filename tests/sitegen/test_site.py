@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mkdocs_crosswalk.core import load_knowledge_base
-from mkdocs_crosswalk.core.models import KINDS
+from mkdocs_crosswalk.core import KINDS
 
 from support import FIXTURES, REPO
 from support.html import content, exists, page, resolve

@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..core.glossary import without_tooltips
-from ..core.search import page_document, search_documents
+from ..core.search import index_meta, page_document, search_documents
 from ..render.urls import relative_url
 from .feature import ASSET_DIR, FeaturePlugin
 from .site import site_plugin
@@ -44,7 +44,8 @@ class SearchPlugin(FeaturePlugin[SearchConfig]):
         docs = search_documents(site.kb, lambda entry: site.urls[entry.id])
         shards = {GLOSSARY_SHARD: [d for d in docs if d["kind"] == "term"], ENTRIES_SHARD: [d for d in docs if d["kind"] != "term"]}
         for path, shard in shards.items():
-            files.append(File.generated(config, path, content=json.dumps({"version": 1, "docs": shard}, ensure_ascii=False, separators=(",", ":"))))
+            index = {"version": 1, **index_meta(site.kb.kinds), "docs": shard}
+            files.append(File.generated(config, path, content=json.dumps(index, ensure_ascii=False, separators=(",", ":"))))
         return files
 
     @event_priority(-200)  # after every other plugin has finished with the page content

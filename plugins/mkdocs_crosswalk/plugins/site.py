@@ -17,13 +17,15 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from ..core import ContentError, KnowledgeBase, ParseCache, Problem, load_knowledge_base
+from ..core import ContentError, KindError, KnowledgeBase, ParseCache, Problem, load_knowledge_base
+from ..core.site_kinds import load_site_kinds
 from ..core import parallel
 from ..core.references import WikiLink, replace_wikilinks
 from ..render import catalogues
+from ..render.generic import is_short, own_fields
 from ..render.environment import make_environment
 from ..render.fields import field_locations, inline, pack_fields, unpack_fields
-from ..render.plan import CATALOGUES, PagePlan, catalogue_src_uri, entry_src_uri, plan_pages
+from ..render.plan import PagePlan, catalogue_src_uri, entry_src_uri, plan_pages
 from ..render.toc import toc_tokens
 from ..render.urls import relative_url
 from .staging import StagedSiteDir
@@ -47,6 +49,8 @@ class CrosswalkConfig(Config):
     # Processes that render generated pages and link terms in `mkdocs build`: 0 means one per core
     # (at most 4); 1 renders in MkDocs' own process. `mkdocs serve` always uses its own process.
     workers = c.Type(int, default=0)
+    # The site's own kinds: kind name -> 'module:Class', a module in the folder that holds mkdocs.yml.
+    kinds = c.Type(dict, default={})
 
 
 class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
@@ -73,9 +77,14 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
             config.site_dir = self.staged.begin()
         root = Path(config.config_file_path or ".").resolve().parent
         self.kb_path = (root / self.config.kb_dir).resolve()
+        config_name = Path(config.config_file_path or "mkdocs.yml").name
+        try:
+            kinds = load_site_kinds(self.config.kinds, root, config_name=config_name)
+        except KindError as exc:
+            raise PluginError(f"Crosswalk cannot use the site's own kinds:\n{exc}") from None
         cache = _CACHES.setdefault(str(self.kb_path), ParseCache())
         try:
-            self.kb: KnowledgeBase = load_knowledge_base(self.kb_path, display_root=self.config.kb_dir.rstrip("/"), cache=cache)
+            self.kb: KnowledgeBase = load_knowledge_base(self.kb_path, display_root=self.config.kb_dir.rstrip("/"), cache=cache, kinds=kinds)
         except ContentError as exc:
             raise PluginError("Crosswalk found problems in the knowledge base:\n" + exc.report()) from None
         self.templates = make_environment([config.theme.custom_dir] if config.theme.custom_dir else [])
@@ -107,8 +116,8 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
             self.add_page(plan, files, config)
         for entry in self.kb.entries.values():
             self.urls[entry.id] = files.get_file_from_path(entry_src_uri(entry)).url
-        for kind in CATALOGUES:
-            file = files.get_file_from_path(catalogue_src_uri(kind))
+        for kind in self.kb.kinds:
+            file = files.get_file_from_path(catalogue_src_uri(kind, self.kb.kinds))
             self.urls[f"catalogue:{kind}"] = file.url if file else ""
         for asset in ASSETS.rglob("*"):
             if asset.is_file():
@@ -226,7 +235,7 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
 
     def render_page(self, plan: PagePlan, page: Page) -> str:
         context = PageContext(self, page, plan)
-        return self.templates.get_template(plan.template).render(**context.variables())
+        return self.templates.get_or_select_template(list(plan.template) if isinstance(plan.template, tuple) else plan.template).render(**context.variables())
 
 
 class PageContext:
@@ -256,6 +265,8 @@ class PageContext:
             "catalogues": catalogues,
             "referenced_by": self.referenced_by,
             "site_name": self.plugin.site_name,
+            "own_fields": own_fields,
+            "is_short": is_short,
         }
 
     def field(self, *loc) -> Markup:

@@ -7,6 +7,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
+from ..core.models import LEVELS
+
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
@@ -24,6 +26,7 @@ def make_environment(override_dirs: list[str] | None = None) -> jinja2.Environme
     )
     env.filters["minutes"] = format_minutes
     env.filters["markdown_inert"] = markdown_inert
+    env.globals["levels"] = LEVELS
     return env
 
 
