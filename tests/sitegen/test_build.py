@@ -45,6 +45,38 @@ def test_dangling_link_in_a_hand_written_page_fails_with_its_line(tmp_path):
     assert "docs/about.md:9: [[nowhere]] refers to no entry" in output
 
 
+def test_links_in_code_of_every_kind_are_left_as_written(tmp_path):
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    about = project / "docs" / "about.md"
+    about.write_text(
+        about.read_text()
+        + "\nAn indented sample:\n\n    see [[raci]] here\n    and [[nowhere]] too\n"
+        + "\nA fenced one:\n\n```\n[[nowhere]]\n```\n\nInline `[[nowhere]]` and [[raci]] outside code.\n"
+        + "\n| link | note |\n| --- | --- |\n| [[raci\\|the chart]] | in a table, the bar is escaped |\n"
+    )
+    result = build_site(project, tmp_path / "site", "--strict")
+    assert result.returncode == 0, result.stdout + result.stderr  # [[nowhere]] only inside code
+    page = content(tmp_path / "site", "about/")
+    blocks = [code.text() for code in page.css("pre code")]
+    assert "see [[raci]] here\nand [[nowhere]] too\n" in blocks
+    assert "[[nowhere]]\n" in blocks
+    assert [code.text() for code in page.css("p code")] == ["[[nowhere]]"]
+    assert not page.css("pre a, p code a")  # no link inside code
+    assert [a.text() for a in page.css("p a.cw-ref--term")][-1] == "RACI"
+    assert page.css_first("table a.cw-ref").text() == "the chart"
+
+
+def test_a_dangling_link_is_reported_at_its_own_line_after_the_same_text_in_code(tmp_path):
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    about = project / "docs" / "about.md"
+    lines = about.read_text().count("\n")
+    about.write_text(about.read_text() + "\n```\n[[gone]] in code\n```\n\nBut [[gone]] here.\n")
+    result = build_site(project, tmp_path / "site")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert f"docs/about.md:{lines + 6}: [[gone]] refers to no entry" in output
+
+
 def test_a_site_overrides_an_entry_template_from_custom_dir(tmp_path):
     project = copy_project(FIXTURES / "mini", tmp_path / "project")
     override = project / "overrides" / "crosswalk" / "entry" / "term.html"

@@ -20,7 +20,7 @@ from mkdocs.structure.toc import get_toc
 from ..core import ContentError, KindError, KnowledgeBase, ParseCache, Problem, load_knowledge_base
 from ..core.site_kinds import load_site_kinds
 from ..core import parallel
-from ..core.references import WikiLink, replace_wikilinks
+from ..core.references import WikiLink, find_wikilinks
 from ..render import catalogues
 from ..render.generic import is_short, own_fields
 from ..render.environment import make_environment
@@ -28,6 +28,7 @@ from ..render.fields import field_locations, inline, pack_fields, unpack_fields
 from ..render.plan import PagePlan, catalogue_src_uri, entry_src_uri, plan_pages
 from ..render.toc import toc_tokens
 from ..render.urls import relative_url
+from ..render.wikilinks import WikiLinkExtension
 from .staging import StagedSiteDir
 
 log = logging.getLogger("mkdocs.plugins.crosswalk")
@@ -91,9 +92,13 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         self._link_template = self.templates.get_template("crosswalk/partials/link.html")
         self._links: dict[tuple, Markup] = {}
         self.site_name = config.site_name
+        self._config = config
         self.workers = (self.config.workers or min(parallel.available_cores(), 4)) if building else 1
         self.edit_base = self.config.edit_url or _default_edit_base(config, self.config.kb_dir)
         config.extra_css.insert(0, "assets/crosswalk/crosswalk.css")
+        # [[id]] is Markdown syntax: the extension sees the page being converted through self._converting.
+        self._converting: tuple[Page, PagePlan | None, int, str] | None = None
+        config.markdown_extensions.append(WikiLinkExtension(self._render_wikilink))
         return config
 
     def on_serve(self, server, *, config, builder):
@@ -156,28 +161,42 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
             page.edit_url = self.edit_base + self.kb[plan.entry_id].source.rel_path
         return page
 
-    @event_priority(50)  # before other plugins see the Markdown, so they see real links
+    @event_priority(50)  # before other plugins read the page's title and tags
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
             return markdown
         plan = self.plans.get(page.file.src_uri)
         if plan:  # before the tags plugin and the theme read them
             page.meta.update(self._meta_of(plan))
-        first_line = 1 if plan else _body_first_line(page, markdown)
+        # MkDocs converts this Markdown next; [[id]] links in it are rendered for this page.
+        self._converting = (page, plan, 1 if plan else _body_first_line(page, markdown), markdown)
+        self._seen: dict[str, int] = {}
+        return markdown
 
-        def render(link: WikiLink) -> str:
-            if link.target not in self.kb:
-                line = first_line + link.line_offset
-                self.problems.append(Problem(_docs_path(page, config), line, "", f"[[{link.target}]] refers to no entry"))
-                return link.target
-            if not plan:
-                self.page_links.setdefault(link.target, {})[page.file.src_uri] = page
-            embedder = self.embedders.get(self.kb[link.target].kind) if link.embed else None
-            if embedder:
-                return embedder(link, page)
-            return self.link(link.target, page.url, text=link.text, anchor=link.anchor)
+    def _render_wikilink(self, link: WikiLink) -> str | None:
+        """What ``[[id]]`` in the page being converted becomes (called by the Markdown extension)."""
+        if self._converting is None:  # Markdown converted outside a page (another plugin's own use)
+            return None
+        page, plan, first_line, markdown = self._converting
+        if link.target not in self.kb:
+            self.problems.append(Problem(_docs_path(page, self._config), self._line_of(markdown, link, first_line), "", f"[[{link.target}]] refers to no entry"))
+            return link.target
+        if not plan:
+            self.page_links.setdefault(link.target, {})[page.file.src_uri] = page
+        embedder = self.embedders.get(self.kb[link.target].kind) if link.embed else None
+        if embedder:
+            return embedder(link, page)
+        return self.link(link.target, page.url, text=link.text, anchor=link.anchor)
 
-        return replace_wikilinks(markdown, render)
+    def _line_of(self, markdown: str, link: WikiLink, first_line: int) -> int:
+        """The line of the n-th link to the target outside fenced and inline code, n counting those converted so far.
+
+        (Markdown does not say where in the source it is; an indented code block before the link can
+        still shift the line.)
+        """
+        nth = self._seen[link.target] = self._seen.get(link.target, -1) + 1
+        found = [candidate for candidate in find_wikilinks(markdown) if candidate.target == link.target]
+        return first_line + (found[min(nth, len(found) - 1)].line_offset if found else 0)
 
     def link(self, entry_id: str, from_url: str, *, text: str | None = None, anchor: str | None = None) -> Markup:
         """An ``<a>`` to an entry, with its title (escaped) unless the author gave Markdown link text."""
@@ -185,7 +204,7 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         target = target or self.urls[entry_id] + (f"#{anchor}" if anchor else "")
         key = (entry_id, relative_url(target, from_url), text)
         if key not in self._links:  # the same link recurs across pages of one folder
-            self._links[key] = Markup(self._link_template.render(entry=self.kb[entry_id], href=key[1], text=Markup(text) if text else None).strip())
+            self._links[key] = Markup(self._link_template.render(entry=self.kb[entry_id], href=key[1], text=text).strip())
         return self._links[key]
 
     def url(self, entry_id: str, from_url: str) -> str:
@@ -196,6 +215,7 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         return self.rendered.get(entry_id, ("", {}))
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
+        self._converting = None
         plan = self.plans.get(page.file.src_uri) if self.config.enabled else None
         if plan and plan.entry_id:
             entry = self.kb[plan.entry_id]

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup, escape
 
 from ..core.models import LEVELS
 
@@ -25,7 +24,6 @@ def make_environment(override_dirs: list[str] | None = None) -> jinja2.Environme
         undefined=jinja2.StrictUndefined,
     )
     env.filters["minutes"] = format_minutes
-    env.filters["markdown_inert"] = markdown_inert
     env.globals["levels"] = LEVELS
     return env
 
@@ -36,11 +34,3 @@ def format_minutes(minutes: int) -> str:
         return f"{rest} min"
     return f"{hours} h {rest} min" if rest else f"{hours} h"
 
-
-# Characters Markdown would act on, as numeric entities that browsers show as the characters themselves.
-_MARKDOWN_SYNTAX = {ord(c): f"&#{ord(c)};" for c in "[]()*_`\\!~|{}#+-.:"}
-
-
-def markdown_inert(value) -> Markup:
-    """Escape text for HTML *and* Markdown: for text that goes into a page before Markdown runs."""
-    return Markup(str(escape(value)).translate(_MARKDOWN_SYNTAX))
