@@ -77,6 +77,24 @@ def test_a_dangling_link_is_reported_at_its_own_line_after_the_same_text_in_code
     assert f"docs/about.md:{lines + 6}: [[gone]] refers to no entry" in output
 
 
+def test_footnotes_stay_in_the_body_or_field_they_belong_to(tmp_path):
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("markdown_extensions:\n", "markdown_extensions:\n  - footnotes\n"))
+    case = project / "kb" / "ship-it.md"
+    text = case.read_text().replace("  - Agree on **one** metric.", "  - |\n    Agree on **one** metric.[^m]\n\n    [^m]: Precision, say.")
+    case.write_text(text + "Release notes matter.[^notes]\n\n[^notes]: Written for users.\n")
+    result = build_site(project, tmp_path / "site", "--strict")
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = content(tmp_path / "site", "cases/ship-it/")
+    steps = page.css_first("ol.cw-steps")
+    assert [li.text().strip() for li in steps.css(".footnote li")] == ["Precision, say.\xa0↩"]  # the step's own note
+    notes = [div for div in page.css("div.footnote") if "Written for users" in div.text()]
+    assert len(notes) == 1, "the body's footnote is shown once"
+    assert notes[0].parent.tag == "div" and "cw-entry" in notes[0].parent.attributes["class"]  # in the body, not in a field
+    assert "Written for users" not in steps.text() + page.css_first("h2#deliverables").next.next.text()
+
+
 def test_a_site_overrides_an_entry_template_from_custom_dir(tmp_path):
     project = copy_project(FIXTURES / "mini", tmp_path / "project")
     override = project / "overrides" / "crosswalk" / "entry" / "term.html"

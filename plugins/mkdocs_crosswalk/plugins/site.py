@@ -24,7 +24,7 @@ from ..core.references import WikiLink, find_wikilinks
 from ..render import catalogues
 from ..render.generic import is_short, own_fields
 from ..render.environment import make_environment
-from ..render.fields import field_locations, inline, pack_fields, unpack_fields
+from ..render.fields import FieldRenderer, inline
 from ..render.plan import PagePlan, catalogue_src_uri, entry_src_uri, plan_pages
 from ..render.toc import toc_tokens
 from ..render.urls import relative_url
@@ -98,6 +98,7 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         config.extra_css.insert(0, "assets/crosswalk/crosswalk.css")
         # [[id]] is Markdown syntax: the extension sees the page being converted through self._converting.
         self._converting: tuple[Page, PagePlan | None, int, str] | None = None
+        self._fields: FieldRenderer | None = None  # made on first use, with every extension configured
         config.markdown_extensions.append(WikiLinkExtension(self._render_wikilink))
         return config
 
@@ -140,12 +141,12 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         return file
 
     def _source_of(self, plan: PagePlan) -> str:
-        """The Markdown MkDocs reads for a generated page: the body and fields, after a blank line.
+        """The Markdown MkDocs reads for a generated page: the entry's body, after a blank line.
 
         The blank line tells MkDocs there is no front matter, so it does not parse YAML for
         thousands of pages; the title and tags are handed over in ``on_page_markdown`` instead.
         """
-        return "\n" + (pack_fields(self.kb[plan.entry_id]) if plan.entry_id else "")
+        return "\n" + (self.kb[plan.entry_id].body if plan.entry_id else "")
 
     @staticmethod
     def _meta_of(plan: PagePlan) -> dict:
@@ -215,15 +216,12 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         return self.rendered.get(entry_id, ("", {}))
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
-        self._converting = None
         plan = self.plans.get(page.file.src_uri) if self.config.enabled else None
-        if plan and plan.entry_id:
-            entry = self.kb[plan.entry_id]
-            locations = field_locations(entry)
-            unpacked = unpack_fields(html, locations)
-            if unpacked is None:  # markers swallowed by an unclosed fence: keep the body, show fields as text
-                unpacked = (html, {})
-            self.rendered[plan.entry_id] = unpacked
+        if plan and plan.entry_id:  # the fields, with [[id]] links still relative to this page
+            if self._fields is None:
+                self._fields = FieldRenderer(config.markdown_extensions, config.mdx_configs)
+            self.rendered[plan.entry_id] = (html, self._fields.render_fields(self.kb[plan.entry_id]))
+        self._converting = None
         return html
 
     @event_priority(-50)  # after other plugins have collected what they need from the pages
