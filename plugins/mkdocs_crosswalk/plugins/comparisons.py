@@ -62,26 +62,25 @@ class ComparisonsPlugin(FeaturePlugin[ComparisonsConfig]):
         stage_pages = [page for c in kb.of_kind("comparison") for page in self._add_stage_pages(c, files, config)] if self.config.stage_pages else []
         for comparison in kb.of_kind("comparison"):  # [[comparison#stage]] opens the stage's page, or else its row
             for stage in comparison.stages:
-                site.anchor_urls.setdefault((comparison.id, stage.id), f"{site.urls[comparison.id]}#stage-{stage.id}")
+                site.set_anchor_url(comparison.id, stage.id, f"{site.urls[comparison.id]}#stage-{stage.id}", replace=False)
         pair_pages = self._add_role_pairs(files, config) if self.config.role_pairs else []
         self.stage_index = StageIndex(kb) if stage_pages else None
         for comparison, stage, plan, url in stage_pages:
-            plan.context.update(self._stage_context(comparison, stage, url))
+            site.register_context(plan.src_uri, **self._stage_context(comparison, stage, url))
         for first, second, plan, url in pair_pages:
-            plan.context.update(self._pair_context(first, second, url))
+            site.register_context(plan.src_uri, **self._pair_context(first, second, url))
         for comparison in kb.of_kind("comparison"):
             self._update(comparison, self._overview_context(comparison, site.urls[comparison.id]))
         for journey in kb.of_kind("journey"):
             self._update(journey, {"feelings": FEELINGS, **self._journey_picture(journey)})
         for role in kb.of_kind("role"):
             self._update(role, self._role_context(role))
-        site.embedders["comparison"] = self._embed_placeholder
+        site.add_embedder("comparison", self._embed_placeholder)
         return files
 
     def _update(self, entry, context: dict) -> None:
-        plan = self.site.plans.get(entry_src_uri(entry))
-        if plan is not None:  # None when a hand-written page replaces the entry's page
-            plan.context.update(context)
+        if entry_src_uri(entry) in self.site.plans:  # not when a hand-written page replaces the entry's page
+            self.site.register_context(entry_src_uri(entry), **context)
 
     def _fields(self, entry_id: str, page_url: str):
         """An entry's rendered Markdown fields, with its links made to work on ``page_url``."""
@@ -104,7 +103,8 @@ class ComparisonsPlugin(FeaturePlugin[ComparisonsConfig]):
             plan = PagePlan(f"{comparison.SECTION}/{comparison.id}/{stage.id}.md", f"{stage.title} · {comparison.title}", "crosswalk/comparison/stage.html")
             file = self.site.add_page(plan, files, config)
             if file is not None:
-                self.site.anchor_urls[(comparison.id, stage.id)] = self.stage_urls[(comparison.id, stage.id)] = file.url
+                self.stage_urls[(comparison.id, stage.id)] = file.url
+                self.site.set_anchor_url(comparison.id, stage.id, file.url)
                 added.append((comparison, stage, plan, file.url))
         return added
 
@@ -187,10 +187,9 @@ class ComparisonsPlugin(FeaturePlugin[ComparisonsConfig]):
                 self.pair_urls[pair_slug(first, second)] = file.url
                 added.append((first, second, plan, file.url))
         if index:
-            self.site.plans[index.src_uri].context["by_role"] = [(role, self._pairs_of(role, index.url)) for role in roles]
-            catalogue = self.site.plans.get(catalogue_src_uri("role"))
-            if catalogue is not None:
-                catalogue.context["pairs_href"] = relative_url(index.url, self.site.urls["catalogue:role"])
+            self.site.register_context(index.src_uri, by_role=[(role, self._pairs_of(role, index.url)) for role in roles])
+            if catalogue_src_uri("role") in self.site.plans:
+                self.site.register_context(catalogue_src_uri("role"), pairs_href=relative_url(index.url, self.site.urls["catalogue:role"]))
         return added
 
     def _pairs_of(self, role: Role, page_url: str) -> list[tuple[Role, str]]:
@@ -214,7 +213,7 @@ class ComparisonsPlugin(FeaturePlugin[ComparisonsConfig]):
         if link.anchor and comparison.stage(link.anchor) is None:
             stages = ", ".join(s.id for s in comparison.stages)
             marker = f"![[{link.target}#{link.anchor}"
-            self.site.problems.append(Problem(self._docs_path(page), self._line_of(page, marker), "", f"{marker}]]: {link.target!r} has no stage {link.anchor!r}; its stages are {stages}"))
+            self.site.add_problem(Problem(self._docs_path(page), self._line_of(page, marker), "", f"{marker}]]: {link.target!r} has no stage {link.anchor!r}; its stages are {stages}"))
             return ""
         return self.site.templates.get_template("crosswalk/comparison/embed_placeholder.html").render(target=link.target, anchor=link.anchor).strip()
 

@@ -55,15 +55,15 @@ class GlossaryPlugin(FeaturePlugin[GlossaryConfig]):
     def _add_sheets(self, files: Files, config: MkDocsConfig) -> None:
         sheets = meeting_sheets(self.site.kb)
         groups: dict[str, list] = {}
-        index = self.site.add_page(PagePlan(f"{SHEETS_DIR}/index.md", "Meeting sheets", "crosswalk/glossary/sheets.html", context={}), files, config)
+        index = self.site.add_page(PagePlan(f"{SHEETS_DIR}/index.md", "Meeting sheets", "crosswalk/glossary/sheets.html"), files, config)
         for sheet in sheets:
             context = {"terms": sheet.terms, "sheet_kind": sheet.group[:-1]}
             file = self.site.add_page(PagePlan(sheet.src_uri, sheet.title, "crosswalk/glossary/sheet.html", context=context), files, config)
             if file and index:
-                context["sheets_url"] = relative_url(index.url, file.url)
+                self.site.register_context(sheet.src_uri, sheets_url=relative_url(index.url, file.url))
                 groups.setdefault(sheet.group, []).append((relative_url(file.url, index.url), sheet.title, len(sheet.terms)))
         if index:
-            self.site.plans[index.src_uri].context["groups"] = list(groups.items())
+            self.site.register_context(index.src_uri, groups=list(groups.items()))
 
     @event_priority(-100)  # after the site plugin has rendered every generated page
     def on_env(self, env, *, config: MkDocsConfig, files: Files):

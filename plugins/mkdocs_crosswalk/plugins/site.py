@@ -5,7 +5,10 @@ from __future__ import annotations
 import logging
 from html import escape as escape_html
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Callable
+
+import jinja2
 
 from markupsafe import Markup
 from mkdocs.config import config_options as c
@@ -55,15 +58,32 @@ class CrosswalkConfig(Config):
 
 
 class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
-    """Public API for feature plugins (find it with :func:`site_plugin`):
+    """The site: entry pages, catalogues, ``[[id]]`` links and backlinks. Feature plugins find it with
+    :func:`site_plugin` and use what is documented here; everything else is its own business.
 
-    ``kb``, ``templates``, ``add_page(plan, files, config)`` in ``on_files``, ``link()``,
-    ``url()``, ``fields_html()``, ``embedders[kind]`` for ``![[id]]`` markers and
-    ``anchor_urls[(id, anchor)]`` to send ``[[id#anchor]]`` to a page of its own.
+    Read (set in ``on_config`` and ``on_files``): ``kb``, ``templates``, ``urls``, ``plans``, ``workers``,
+    ``page_links``. Call:
+
+    - ``add_page(plan, files, config)`` in ``on_files``: a generated page rendered from ``plan.template``;
+    - ``register_context(src_uri, **values)``: template variables for a generated page that are known
+      only after pages were added (their URLs); a plan's own ``context`` is read-only;
+    - ``add_problem(problem)``: a problem with the content, reported with all others before pages render;
+    - ``add_embedder(kind, embed)``: what ``![[id]]`` of an entry of ``kind`` becomes;
+    - ``set_anchor_url(entry_id, anchor, url)``: where ``[[id#anchor]]`` goes when it has a page of its own;
+    - ``link()``, ``url()``, ``fields_html()``: links and rendered fields for a page's templates.
     """
 
     supports_multiple_instances = False
     staged: StagedSiteDir | None = None
+
+    # Set in on_config, for the whole build.
+    kb: KnowledgeBase  # the loaded knowledge base, with the site's kinds (kb.kinds)
+    templates: jinja2.Environment  # Crosswalk's templates, a site's custom_dir first
+    workers: int  # processes for work that parallel.parallel_map spreads (1 in `serve`)
+    # Set in on_files, for the build that is running.
+    plans: Mapping[str, PagePlan]  # src_uri -> the plan of each generated page (read only; add_page adds)
+    urls: Mapping[str, str]  # entry id (and "catalogue:<kind>") -> site-relative URL
+    page_links: Mapping[str, Mapping[str, Page]]  # entry id -> hand-written pages that link to it, by src_uri
 
     def on_startup(self, *, command: str, dirty: bool):
         self.command, self.dirty = command, dirty
@@ -111,13 +131,14 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig):
         if not self.config.enabled:
             return files
-        self.plans: dict[str, PagePlan] = {}
-        self.urls: dict[str, str] = {}  # entry id -> site-relative URL
-        self.problems: list[Problem] = []
-        self.page_links: dict[str, dict[str, Page]] = {}  # entry id -> hand-written pages linking to it
-        self.rendered: dict[str, tuple[str, dict]] = {}
-        self.embedders: dict[str, Callable[[WikiLink, Page], str]] = {}
-        self.anchor_urls: dict[tuple[str, str], str] = {}  # (entry id, anchor) -> site URL, e.g. a stage's own page
+        self.plans = {}
+        self.urls = {}
+        self.page_links = {}
+        self._problems: list[Problem] = []
+        self._context: dict[str, dict] = {}  # src_uri -> variables registered after the plan was made
+        self._rendered: dict[str, tuple[str, dict]] = {}  # entry id -> (body HTML, field location -> HTML)
+        self._embedders: dict[str, Callable[[WikiLink, Page], str]] = {}
+        self._anchor_urls: dict[tuple[str, str], str] = {}  # (entry id, anchor) -> site URL, e.g. a stage's own page
         for plan in plan_pages(self.kb, home=self.config.home):
             self.add_page(plan, files, config)
         for entry in self.kb.entries.values():
@@ -139,6 +160,29 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         files.append(file)
         self.plans[plan.src_uri] = plan
         return file
+
+    def register_context(self, src_uri: str, **values) -> None:
+        """Template variables for the generated page ``src_uri``, added to its plan's own."""
+        if src_uri not in self.plans:
+            raise KeyError(f"no generated page {src_uri!r}: add it with add_page first")
+        self._context.setdefault(src_uri, {}).update(values)
+
+    def context_of(self, plan: PagePlan) -> dict:
+        """Everything a feature plugin gave a page's templates: its plan's context and what was registered."""
+        return {**plan.context, **self._context.get(plan.src_uri, {})}
+
+    def add_problem(self, problem: Problem) -> None:
+        """A problem found in the pages; the build stops with every problem before pages are rendered."""
+        self._problems.append(problem)
+
+    def add_embedder(self, kind: str, embed: Callable[[WikiLink, Page], str]) -> None:
+        """``![[id]]`` of an entry of ``kind`` becomes ``embed(link, page)`` (HTML) instead of a link."""
+        self._embedders[kind] = embed
+
+    def set_anchor_url(self, entry_id: str, anchor: str, url: str, *, replace: bool = True) -> None:
+        """``[[entry_id#anchor]]`` goes to ``url`` (site-relative); ``replace=False`` keeps a URL already set."""
+        if replace or (entry_id, anchor) not in self._anchor_urls:
+            self._anchor_urls[(entry_id, anchor)] = url
 
     def _source_of(self, plan: PagePlan) -> str:
         """The Markdown MkDocs reads for a generated page: the entry's body, after a blank line.
@@ -180,11 +224,11 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
             return None
         page, plan, first_line, markdown = self._converting
         if link.target not in self.kb:
-            self.problems.append(Problem(_docs_path(page, self._config), self._line_of(markdown, link, first_line), "", f"[[{link.target}]] refers to no entry"))
+            self.add_problem(Problem(_docs_path(page, self._config), self._line_of(markdown, link, first_line), "", f"[[{link.target}]] refers to no entry"))
             return link.target
         if not plan:
             self.page_links.setdefault(link.target, {})[page.file.src_uri] = page
-        embedder = self.embedders.get(self.kb[link.target].kind) if link.embed else None
+        embedder = self._embedders.get(self.kb[link.target].kind) if link.embed else None
         if embedder:
             return embedder(link, page)
         return self.link(link.target, page.url, text=link.text, anchor=link.anchor)
@@ -201,7 +245,7 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
 
     def link(self, entry_id: str, from_url: str, *, text: str | None = None, anchor: str | None = None) -> Markup:
         """An ``<a>`` to an entry, with its title (escaped) unless the author gave Markdown link text."""
-        target = self.anchor_urls.get((entry_id, anchor)) if anchor else None
+        target = self._anchor_urls.get((entry_id, anchor)) if anchor else None
         target = target or self.urls[entry_id] + (f"#{anchor}" if anchor else "")
         key = (entry_id, relative_url(target, from_url), text)
         if key not in self._links:  # the same link recurs across pages of one folder
@@ -213,14 +257,14 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
 
     def fields_html(self, entry_id: str) -> tuple[str, dict[tuple, str]]:
         """The rendered body and Markdown fields of an entry, with links relative to the entry's own page."""
-        return self.rendered.get(entry_id, ("", {}))
+        return self._rendered.get(entry_id, ("", {}))
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
         plan = self.plans.get(page.file.src_uri) if self.config.enabled else None
         if plan and plan.entry_id:  # the fields, with [[id]] links still relative to this page
             if self._fields is None:
                 self._fields = FieldRenderer(config.markdown_extensions, config.mdx_configs)
-            self.rendered[plan.entry_id] = (html, self._fields.render_fields(self.kb[plan.entry_id]))
+            self._rendered[plan.entry_id] = (html, self._fields.render_fields(self.kb[plan.entry_id]))
         self._converting = None
         return html
 
@@ -228,8 +272,8 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
             return env
-        if self.problems:
-            raise PluginError("Crosswalk found problems in the pages:\n" + ContentError(self.problems).report())
+        if self._problems:
+            raise PluginError("Crosswalk found problems in the pages:\n" + ContentError(self._problems).report())
         pages = [(plan, files.get_file_from_path(src_uri).page) for src_uri, plan in self.plans.items()]
 
         def render(item: tuple[PagePlan, Page]) -> tuple[str, list]:
@@ -263,12 +307,12 @@ class PageContext:
         self.plugin, self.page, self.plan = plugin, page, plan
         self.kb = plugin.kb
         self.entry = self.kb[plan.entry_id] if plan.entry_id else None
-        body, fields = plugin.rendered.get(plan.entry_id, ("", {})) if plan.entry_id else ("", {})
+        body, fields = plugin.fields_html(plan.entry_id) if plan.entry_id else ("", {})
         self.body, self.fields = Markup(body), fields
 
     def variables(self) -> dict:
         return {
-            **self.plan.context,
+            **self.plugin.context_of(self.plan),
             "entry": self.entry,
             "kb": self.kb,
             "page": self.page,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from ..core.knowledge_base import KnowledgeBase
 from ..core.kinds import BUILTIN_KINDS, KindRegistry
@@ -18,7 +20,12 @@ class PagePlan:
     kind: str | None = None  # the kind a catalogue lists
     tags: tuple[str, ...] = ()
     in_nav: bool = False  # catalogues are listed in mkdocs.yml's nav; entry pages never are
-    context: dict = field(default_factory=dict)  # extra template variables, for pages feature plugins add
+    # Extra template variables, for pages feature plugins add; read-only once the plan is made (what is
+    # known only later goes through CrosswalkPlugin.register_context).
+    context: Mapping = field(default_factory=dict)
+
+    def __post_init__(self):
+        object.__setattr__(self, "context", MappingProxyType(dict(self.context)))
 
 
 def entry_src_uri(entry: Entry) -> str:
