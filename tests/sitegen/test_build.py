@@ -156,3 +156,20 @@ def test_a_good_build_replaces_the_site_and_drops_stale_files(tmp_path):
     while sorted(p.name for p in tmp_path.iterdir()) != ["project", "site"] and time.monotonic() < deadline:
         time.sleep(0.05)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
+
+
+def test_an_overridden_link_template_does_not_make_the_glossary_link_a_linked_term_again(tmp_path):
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    override = project / "overrides" / "crosswalk" / "partials" / "link.html"
+    override.parent.mkdir(parents=True)
+    override.write_text('<a href="{{ href }}" data-cw-id="{{ entry.id }}" class="cw-ref house-link">{{ text if text else entry.title }}</a>\n')
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"))
+    about = project / "docs" / "about.md"
+    about.write_text(about.read_text() + "\nEvery RACI chart names one owner.\n")
+    result = build_site(project, tmp_path / "site", "--strict")
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = content(tmp_path / "site", "about/")
+    to_raci = [a for a in page.css("a") if a.attributes.get("href", "").endswith("glossary/raci/")]
+    assert [a.attributes["class"] for a in to_raci] == ["cw-ref house-link"]  # the [[raci]] link only
+    assert "Every RACI chart" in page.text()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 
 from markupsafe import Markup
@@ -24,13 +23,12 @@ from ..render.labels import plain_text
 from ..render.plan import PagePlan, catalogue_src_uri, entry_src_uri
 from ..render.responsibilities import RACI, pair_slug, responsibility_matrix, role_columns, role_pairs, shared_vocabulary, where_they_meet
 from ..render.stage_links import StageIndex
-from ..render.urls import rebase_links, relative_url
+from ..render.urls import relative_url
 from .feature import FeaturePlugin
 from .site import site_plugin
 
 log = logging.getLogger("mkdocs.plugins.crosswalk")
 # Left by ![[comparison]] in the Markdown; filled in on_env, once the comparison's cells are rendered.
-EMBED = re.compile(r'<div class="cw-embed" data-cw-embed="([a-z0-9-]+)(?:#([a-z0-9-]+))?"></div>')
 PAIRS_DIR = "roles/pairs"
 
 
@@ -75,6 +73,8 @@ class ComparisonsPlugin(FeaturePlugin[ComparisonsConfig]):
             self._update(journey, {"feelings": FEELINGS, **self._journey_picture(journey)})
         for role in kb.of_kind("role"):
             self._update(role, self._role_context(role))
+        self._embeds: list[tuple[str, str | None, str]] = []  # (comparison id, stage id, placeholder) of each ![[id]]
+        self._embeds_on: dict[str, list[int]] = {}  # src_uri -> its embeds, in the order of the page
         site.add_embedder("comparison", self._embed_placeholder)
         return files
 
@@ -86,7 +86,7 @@ class ComparisonsPlugin(FeaturePlugin[ComparisonsConfig]):
         """An entry's rendered Markdown fields, with its links made to work on ``page_url``."""
 
         def read(*loc, inline_: bool = False) -> Markup:
-            html = rebase_links(self.site.fields_html(entry_id)[1].get(tuple(loc), ""), self.site.urls[entry_id], page_url)
+            html = self.site.field_html(entry_id, loc, page_url) or ""
             return Markup(inline(html) if inline_ else html)
 
         return read
@@ -215,7 +215,12 @@ class ComparisonsPlugin(FeaturePlugin[ComparisonsConfig]):
             marker = f"![[{link.target}#{link.anchor}"
             self.site.add_problem(Problem(self._docs_path(page), self._line_of(page, marker), "", f"{marker}]]: {link.target!r} has no stage {link.anchor!r}; its stages are {stages}"))
             return ""
-        return self.site.templates.get_template("crosswalk/comparison/embed_placeholder.html").render(target=link.target, anchor=link.anchor).strip()
+        # A placeholder of our own, noted per page: the embed is drawn once the comparison's cells are rendered.
+        # (A comment is block-level to Markdown, so an embed alone in a paragraph is not wrapped in <p>.)
+        placeholder = f"<!--crosswalk:embed {len(self._embeds)}-->"
+        self._embeds.append((link.target, link.anchor, placeholder))
+        self._embeds_on.setdefault(page.file.src_uri, []).append(len(self._embeds) - 1)
+        return placeholder
 
     def _docs_path(self, page: Page) -> str:
         path = (self.docs_dir / page.file.src_uri).resolve()
@@ -233,11 +238,11 @@ class ComparisonsPlugin(FeaturePlugin[ComparisonsConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
             return env
-        for file in files.documentation_pages():
-            page = file.page
-            if page is not None and page.content and 'class="cw-embed"' in page.content:
-                count = iter(range(1, 1000))  # two embeds of one comparison on a page need their own picture ids
-                page.content = EMBED.sub(lambda m: self._render_embed(m.group(1), m.group(2), page, next(count)), page.content)
+        for src_uri, embeds in self._embeds_on.items():
+            page = files.get_file_from_path(src_uri).page
+            for number, index in enumerate(embeds, start=1):  # two embeds of one comparison on a page need their own picture ids
+                comparison_id, stage_id, placeholder = self._embeds[index]
+                page.content = page.content.replace(placeholder, self._render_embed(comparison_id, stage_id, page, number), 1)
         return env
 
     def _render_embed(self, comparison_id: str, stage_id: str | None, page: Page, number: int) -> str:

@@ -22,7 +22,6 @@ from .feature import FeaturePlugin
 from .site import site_plugin
 
 # A term already linked on the page with [[id]] (partials/link.html): it shows the definition too.
-EXPLICIT_TERM_LINK = re.compile(r'<a class="cw-ref cw-ref--term" href="[^"]*" data-cw-id="([a-z0-9-]+)"')
 # Placed by the term and glossary templates: "<!--crosswalk:usage:raci-->" (the list), "-count" (a number).
 USAGE_MARKER = re.compile(r"<!--crosswalk:usage(-count)?:([a-z0-9-]+)-->")
 # Stand-ins in a term's rendered link for what differs per mention: unguessable, so no definition holds them.
@@ -93,7 +92,7 @@ class GlossaryPlugin(FeaturePlugin[GlossaryConfig]):
             href = escape(relative_url(site.urls[term_id], base))
             return self.term_links[term_id].replace(_HREF, href, 1).replace(_TEXT, matched, 1)
 
-        explicit = set(EXPLICIT_TERM_LINK.findall(page.content))  # [[term]] links already show these definitions
+        explicit = site.linked_from(base)  # terms the page links already show their definitions
         return autolink_html(page.content, self.matcher, render, skip_term=own, already=explicit)
 
     def _term_links(self) -> dict[str, str]:

@@ -15,7 +15,7 @@ from ..render import catalogues
 from ..render.labels import plain_text
 from ..render.fields import inline as inline_html
 from ..render.plan import PagePlan, catalogue_src_uri, entry_src_uri
-from ..render.urls import rebase_links, relative_url
+from ..render.urls import relative_url
 from .feature import FeaturePlugin
 from .site import site_plugin
 
@@ -113,11 +113,10 @@ def _field_reader(site, page_url: str, titles: dict[str, str]):
     """Markdown fields of other entries, as rendered on their own pages, with links that work on ``page_url``."""
 
     def read(entry, *loc, inline: bool = False) -> Markup:
-        html = site.fields_html(entry.id)[1].get(loc)
+        html = site.field_html(entry.id, loc, page_url)
         if html is None:  # a hand-written page replaced the entry's page, so nothing was rendered: its words only
             text = next(t.text for t in markdown_texts(entry) if t.loc == loc)
             return Markup.escape(plain_text(text, titles))
-        html = rebase_links(html, site.urls[entry.id], page_url)
         return Markup(inline_html(html) if inline else html)
 
     return read

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
-from html import unescape
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -15,8 +13,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from ..core.glossary import without_tooltips
 from ..core.search import index_meta, page_document, search_documents
+from ..render.page_text import page_text
 from ..render.urls import relative_url
 from .feature import ASSET_DIR, FeaturePlugin
 from .site import site_plugin
@@ -26,7 +24,6 @@ GLOSSARY_SHARD = "search/crosswalk-glossary.json"
 ENTRIES_SHARD = "search/crosswalk-entries.json"
 PAGES_SHARD = "search/crosswalk-pages.json"  # hand-written pages, known only once they are rendered
 SCRIPT = f"{ASSET_DIR}/search.js"  # loaded from each page's <head>, not with the theme's scripts at the end
-_TAGS = re.compile(r"<[^>]+>")
 
 
 class SearchConfig(Config):
@@ -58,8 +55,7 @@ class SearchPlugin(FeaturePlugin[SearchConfig]):
             page = file.page
             if page is None or file.src_uri in site.plans or not page.content:
                 continue
-            text = " ".join(unescape(_TAGS.sub(" ", without_tooltips(page.content))).split())
-            self.pages.append(page_document(page.title or file.src_uri, text, file.url))
+            self.pages.append(page_document(page.title or file.src_uri, page_text(page.content), file.url))
         return env
 
     @event_priority(-200)

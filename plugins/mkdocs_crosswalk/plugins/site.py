@@ -23,14 +23,14 @@ from mkdocs.structure.toc import get_toc
 from ..core import ContentError, KindError, KnowledgeBase, ParseCache, Problem, load_knowledge_base
 from ..core.site_kinds import load_site_kinds
 from ..core import parallel
-from ..core.references import WikiLink, find_wikilinks
+from ..core.references import WikiLink, find_wikilinks, markdown_texts
 from ..render import catalogues
 from ..render.generic import is_short, own_fields
 from ..render.environment import make_environment
 from ..render.fields import FieldRenderer, inline
 from ..render.plan import PagePlan, catalogue_src_uri, entry_src_uri, plan_pages
 from ..render.toc import toc_tokens
-from ..render.urls import relative_url
+from ..render.urls import href_placeholder, relative_url, resolve_hrefs
 from ..render.wikilinks import WikiLinkExtension
 from .staging import StagedSiteDir
 
@@ -70,7 +70,8 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
     - ``add_problem(problem)``: a problem with the content, reported with all others before pages render;
     - ``add_embedder(kind, embed)``: what ``![[id]]`` of an entry of ``kind`` becomes;
     - ``set_anchor_url(entry_id, anchor, url)``: where ``[[id#anchor]]`` goes when it has a page of its own;
-    - ``link()``, ``url()``, ``fields_html()``: links and rendered fields for a page's templates.
+    - ``link()``, ``url()``, ``field_html()``: links and rendered fields for a page's templates;
+    - ``linked_from(page_url)``: the entries a page links to, noted as the links were made.
     """
 
     supports_multiple_instances = False
@@ -119,6 +120,7 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         # [[id]] is Markdown syntax: the extension sees the page being converted through self._converting.
         self._converting: tuple[Page, PagePlan | None, int, str] | None = None
         self._fields: FieldRenderer | None = None  # made on first use, with every extension configured
+        self._field: tuple[str, tuple] | None = None  # (entry id, location) of the field being rendered
         config.markdown_extensions.append(WikiLinkExtension(self._render_wikilink))
         return config
 
@@ -139,6 +141,8 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         self._rendered: dict[str, tuple[str, dict]] = {}  # entry id -> (body HTML, field location -> HTML)
         self._embedders: dict[str, Callable[[WikiLink, Page], str]] = {}
         self._anchor_urls: dict[tuple[str, str], str] = {}  # (entry id, anchor) -> site URL, e.g. a stage's own page
+        self._linked_from: dict[str, set[str]] = {}  # page URL -> ids of the entries it links to (see linked_from)
+        self._field_links: dict[tuple[str, tuple], set[str]] = {}  # (entry id, field location) -> ids it links to
         for plan in plan_pages(self.kb, home=self.config.home):
             self.add_page(plan, files, config)
         for entry in self.kb.entries.values():
@@ -231,6 +235,9 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         embedder = self._embedders.get(self.kb[link.target].kind) if link.embed else None
         if embedder:
             return embedder(link, page)
+        if self._field is not None:  # a field: shown on other pages too, so its links are resolved where shown
+            self._field_links.setdefault(self._field, set()).add(link.target)
+            return self.link(link.target, None, text=link.text, anchor=link.anchor)
         return self.link(link.target, page.url, text=link.text, anchor=link.anchor)
 
     def _line_of(self, markdown: str, link: WikiLink, first_line: int) -> int:
@@ -243,11 +250,17 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         found = [candidate for candidate in find_wikilinks(markdown) if candidate.target == link.target]
         return first_line + (found[min(nth, len(found) - 1)].line_offset if found else 0)
 
-    def link(self, entry_id: str, from_url: str, *, text: str | None = None, anchor: str | None = None) -> Markup:
-        """An ``<a>`` to an entry, with its title (escaped) unless the author gave Markdown link text."""
+    def link(self, entry_id: str, from_url: str | None, *, text: str | None = None, anchor: str | None = None) -> Markup:
+        """An ``<a>`` to an entry on the page at ``from_url``, with its title unless the author gave link text.
+
+        With ``from_url=None`` the href is a placeholder that :func:`resolve_hrefs` turns into a link
+        from whichever page shows it (for fields, which several pages show).
+        """
         target = self._anchor_urls.get((entry_id, anchor)) if anchor else None
         target = target or self.urls[entry_id] + (f"#{anchor}" if anchor else "")
-        key = (entry_id, relative_url(target, from_url), text)
+        if from_url is not None:
+            self._linked_from.setdefault(from_url, set()).add(entry_id)
+        key = (entry_id, relative_url(target, from_url) if from_url is not None else href_placeholder(target), text)
         if key not in self._links:  # the same link recurs across pages of one folder
             self._links[key] = Markup(self._link_template.render(entry=self.kb[entry_id], href=key[1], text=text).strip())
         return self._links[key]
@@ -255,16 +268,35 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
     def url(self, entry_id: str, from_url: str) -> str:
         return relative_url(self.urls[entry_id], from_url)
 
-    def fields_html(self, entry_id: str) -> tuple[str, dict[tuple, str]]:
-        """The rendered body and Markdown fields of an entry, with links relative to the entry's own page."""
-        return self._rendered.get(entry_id, ("", {}))
+    def field_html(self, entry_id: str, loc: tuple, page_url: str) -> str | None:
+        """A Markdown field of an entry as HTML for the page at ``page_url``; None when it was not rendered
+        (a hand-written page replaced the entry's page)."""
+        html = self._rendered.get(entry_id, ("", {}))[1].get(tuple(loc))
+        if html is None:
+            return None
+        self._linked_from.setdefault(page_url, set()).update(self._field_links.get((entry_id, tuple(loc)), ()))
+        return resolve_hrefs(html, page_url)
+
+    def body_html(self, entry_id: str) -> str:
+        """An entry's body as rendered on its own page ("" when a hand-written page replaced it)."""
+        return self._rendered.get(entry_id, ("", {}))[0]
+
+    def linked_from(self, page_url: str) -> set[str]:
+        """Ids of the entries the page links to: its [[id]] links, its template's and the fields it shows."""
+        return self._linked_from.get(page_url, set())
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
         plan = self.plans.get(page.file.src_uri) if self.config.enabled else None
-        if plan and plan.entry_id:  # the fields, with [[id]] links still relative to this page
+        if plan and plan.entry_id:
             if self._fields is None:
                 self._fields = FieldRenderer(config.markdown_extensions, config.mdx_configs)
-            self._rendered[plan.entry_id] = (html, self._fields.render_fields(self.kb[plan.entry_id]))
+            fields = {}
+            for text in markdown_texts(self.kb[plan.entry_id]):
+                if text.loc:
+                    self._field = (plan.entry_id, text.loc)
+                    fields[text.loc] = self._fields.render(text.text)
+            self._field = None
+            self._rendered[plan.entry_id] = (html, fields)
         self._converting = None
         return html
 
@@ -276,13 +308,15 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
             raise PluginError("Crosswalk found problems in the pages:\n" + ContentError(self._problems).report())
         pages = [(plan, files.get_file_from_path(src_uri).page) for src_uri, plan in self.plans.items()]
 
-        def render(item: tuple[PagePlan, Page]) -> tuple[str, list]:
+        def render(item: tuple[PagePlan, Page]) -> tuple[str, list, set]:
             content = self.render_page(*item)
-            return content, toc_tokens(content)  # headings from templates belong in the TOC too
+            # Headings from templates belong in the TOC too; what the templates linked is noted in a worker.
+            return content, toc_tokens(content), self.linked_from(item[1].url)
 
         started = parallel.workers_started
-        for (_, page), (content, headings) in zip(pages, parallel.parallel_map(render, pages, workers=self.workers)):
+        for (_, page), (content, headings, linked) in zip(pages, parallel.parallel_map(render, pages, workers=self.workers)):
             page.content, page.toc = content, get_toc(headings)
+            self._linked_from.setdefault(page.url, set()).update(linked)
         log.debug("Crosswalk rendered %d generated pages in %d processes", len(pages), 1 + parallel.workers_started - started)
         return env
 
@@ -307,8 +341,7 @@ class PageContext:
         self.plugin, self.page, self.plan = plugin, page, plan
         self.kb = plugin.kb
         self.entry = self.kb[plan.entry_id] if plan.entry_id else None
-        body, fields = plugin.fields_html(plan.entry_id) if plan.entry_id else ("", {})
-        self.body, self.fields = Markup(body), fields
+        self.body = Markup(plugin.body_html(plan.entry_id) if plan.entry_id else "")
 
     def variables(self) -> dict:
         return {
@@ -333,7 +366,7 @@ class PageContext:
 
     def field(self, *loc) -> Markup:
         """A Markdown field of this entry, rendered with the site's Markdown extensions."""
-        html = self.fields.get(tuple(loc))
+        html = self.plugin.field_html(self.entry.id, loc, self.page.url)
         if html is None:  # fallback: the raw text, escaped
             value = self.entry
             for part in loc:
