@@ -9,7 +9,9 @@ import json
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
+import yaml
 from click.testing import CliRunner
 from selectolax.lexbor import LexborHTMLParser
 
@@ -117,6 +119,11 @@ def test_check_stats_and_schema_know_the_site_kinds():
     assert {"decision", "playbook"} <= set(schema["discriminator"]["mapping"])
     decision = next(d for d in schema["$defs"].values() if d.get("properties", {}).get("kind", {}).get("const") == "decision")
     assert decision["properties"]["status"]["enum"] == ["proposed", "accepted", "superseded"]
+    validator = jsonschema.Draft202012Validator(schema)
+    for path in sorted((PROJECT / "kb").rglob("*.md")):  # what an editor would check as the author types
+        data = json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1]), default=str))
+        assert not list(validator.iter_errors(data)), path
+    assert list(validator.iter_errors({"kind": "decision", "title": "T", "summary": "s", "status": "maybe"}))
 
 
 def test_new_writes_a_custom_kind_that_check_accepts(tmp_path):
