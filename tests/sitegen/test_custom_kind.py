@@ -60,7 +60,8 @@ def test_the_generic_entry_page_shows_every_field(site):
     assert context.css_first("strong").text() == "all"  # Markdown, rendered
     assert context.css_first("a.cw-ref--playbook").attributes["href"] == "../../playbooks/rollback-a-model/"
     options = doc.css(".cw-field--options > ul > li")
-    assert [o.css_first("dd").text().strip() for o in options] == ["Flags per model version", "Blue-green deployments"]
+    assert [o.css_first(".cw-fields__heading").text() for o in options] == ["Flags per model version", "Blue-green deployments"]
+    assert [dt.text() for dt in options[0].css("dt")] == ["Pros", "Cons"]
     assert [li.text() for li in options[0].css("dd ul li")] == ["Turned off in seconds", "One more thing to clean up"]
     assert [li.text() for li in doc.css(".cw-field--consequences li")] == ["Each model release names its flag.", "Old flags are removed after a month."]
     headings = [h.attributes["id"] for h in entry.css("h2")]

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from ..core.models import MARKDOWN, Entry, Ref
 from ..core.references import _marked_strings
 
+_HEADINGS = ("title", "name")
 # The fields every entry has; the entry page shows them in its header, not among the entry's own.
 COMMON_FIELDS = frozenset(Entry.model_fields)
 
@@ -25,7 +26,7 @@ class Shown:
     label: str
     loc: tuple  # where the value is in the entry, as ``field(*loc)`` takes it
     shape: str
-    value: object = None  # the text, or the id of a "ref"
+    value: object = None  # the text, the id of a "ref", or the heading of a "group"
     children: tuple[Shown, ...] = ()  # the items of a "list", the fields (or keys) of a "group"
 
     @property
@@ -58,7 +59,10 @@ def _shown(label: str, value, loc: tuple, marks: dict) -> Shown | None:
     if marker is MARKDOWN:
         return Shown(label, loc, "markdown", value)
     if isinstance(value, BaseModel):
-        return Shown(label, loc, "group", children=tuple(s for s in _fields(value, loc, marks) if s is not None))
+        children = tuple(s for s in _fields(value, loc, marks) if s is not None)
+        # A nested part's title (or name) heads it rather than being one of its fields.
+        heading = next((c for c in children if c.loc[-1] in _HEADINGS and c.shape == "text"), None)
+        return Shown(label, loc, "group", heading.value if heading else None, tuple(c for c in children if c is not heading))
     if isinstance(value, dict):
         children = (_shown(str(key), item, loc + (key,), marks) for key, item in value.items())
         return Shown(label, loc, "group", children=tuple(s for s in children if s is not None))
