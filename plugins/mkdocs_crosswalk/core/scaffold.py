@@ -34,7 +34,7 @@ def example(model: type[Entry]) -> dict:
     if model.EXAMPLE is not None:
         return model.EXAMPLE
     common = set(Entry.model_fields)
-    return {key: value for key, value in _fields_of(model, skip=common).items()}
+    return _fields_of(model, skip=common)
 
 
 def _fields_of(model: type[BaseModel], skip=frozenset()) -> dict:
