@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_crosswalk.core.glossary import TermMatcher, autolink_html, without_tooltips
+from mkdocs_crosswalk.core.glossary import TermMatcher, autolink_html
 
 NAMES = [
     ("raci", "RACI"), ("raci", "responsibility assignment matrix"), ("prd", "PRD"), ("data-drift", "data drift"),
@@ -128,11 +128,6 @@ def test_table_headers_summaries_and_admonition_titles_are_headings_too(html, he
 def test_the_opt_out_class_must_be_a_class():
     html = '<div data-note="cw-no-autolink"><p>RACI</p></div><div class="box cw-no-autolink"><p>PRD</p></div>'
     assert autolink_html(html, MATCHER, _link)[1] == ["raci"]
-
-
-def test_search_text_leaves_out_the_definitions_of_linked_terms():
-    html = '<p>Use a <span class="cw-term"><a class="cw-term__link" href="../raci/">RACI</a><span class="cw-term__tip" role="tooltip"><strong>RACI</strong> A matrix.</span></span> chart.</p>'
-    assert without_tooltips(html) == '<p>Use a <span class="cw-term"><a class="cw-term__link" href="../raci/">RACI</a></span> chart.</p>'
 
 
 def test_skip_zones_end_where_their_element_ends_however_deeply_nested():

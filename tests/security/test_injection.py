@@ -69,8 +69,13 @@ def test_inline_svg_stays_well_formed(payload_site):
 
 
 def test_exports_are_valid_json(payload_site):
-    for path in payload_site.rglob("*.json"):
-        json.loads(path.read_text(encoding="utf-8"))
+    exports = {path.relative_to(payload_site).as_posix(): path for path in payload_site.rglob("*.json")}
+    expected = {"glossary.json", "assets/crosswalk/cases.json", "search/crosswalk-glossary.json", "search/crosswalk-entries.json", "search/crosswalk-pages.json"}
+    assert expected <= set(exports), f"missing: {expected - set(exports)}"
+    for name, path in exports.items():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if name == "glossary.json":  # the payload comes back as the text it was, not lost to escaping
+            assert any(PAYLOAD in row["definition"] for row in data["terms"])
 
 
 def test_tags_with_markup_are_rejected(tmp_path):

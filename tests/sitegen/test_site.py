@@ -6,7 +6,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from mkdocs_crosswalk.core import load_knowledge_base
-from mkdocs_crosswalk.core.models import KINDS
+from mkdocs_crosswalk.core import KINDS
 
 from support import FIXTURES, REPO
 from support.html import content, exists, page, resolve

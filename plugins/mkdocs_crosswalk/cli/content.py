@@ -9,13 +9,12 @@ from pathlib import Path
 
 import click
 
-from ..core import KINDS
 from ..core.glossary import glossary_warnings
 from ..core.models import SLUG
 from ..core.scaffold import scaffold, slugify
 from ..core.schema import front_matter_schema
 from ..core.stats import knowledge_base_stats
-from .common import KB_OPTION, load_or_exit as _load, main
+from .common import KB_OPTION, kind_or_exit, kinds_or_exit, load_or_exit as _load, main
 
 @main.command()
 @KB_OPTION
@@ -29,30 +28,32 @@ def check(kb_dir):
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(list(KINDS)))
+@click.argument("kind")
 @click.argument("title")
 @KB_OPTION
 @click.option("--id", "entry_id", help="Entry id (default: from the title).")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def new(kind, title, kb_dir, entry_id, force):
-    """Write a filled-in template for a new entry of KIND."""
+    """Write a filled-in template for a new entry of KIND (a built-in kind or one mkdocs.yml adds)."""
+    kinds = kinds_or_exit()
+    kind = kind_or_exit(kind, kinds)
     entry_id = entry_id or slugify(title)
     if not SLUG.fullmatch(entry_id):
         click.echo(f"--id {entry_id!r} is not an id: use lowercase letters, digits and single hyphens, like 'data-drift'", err=True)
         sys.exit(1)
-    target = Path(kb_dir) / KINDS[kind].SECTION / f"{entry_id}.md"
+    target = Path(kb_dir) / kinds[kind].SECTION / f"{entry_id}.md"
     if target.exists() and not force:
         click.echo(f"{target} already exists; choose another --id or pass --force to overwrite it", err=True)
         sys.exit(1)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(scaffold(kind, title), encoding="utf-8")
+    target.write_text(scaffold(kind, title, kinds), encoding="utf-8")
     click.echo(f"wrote {target}")
 
 
 @main.command()
 def schema():
-    """Print the JSON Schema of entry front matter."""
-    click.echo(json.dumps(front_matter_schema(), indent=2))
+    """Print the JSON Schema of entry front matter (the site's own kinds included)."""
+    click.echo(json.dumps(front_matter_schema(kinds_or_exit()), indent=2))
 
 
 @main.command()

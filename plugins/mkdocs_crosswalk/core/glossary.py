@@ -385,15 +385,6 @@ def _link_text(text: str, matcher: TermMatcher, render, done: set[str], linked: 
     return "".join(pieces)
 
 
-# The definition inside a term link: for hovering, not part of the page's own text.
-_TOOLTIP = re.compile(r'<span class="cw-term__tip"[^>]*>.*?</span>', re.DOTALL)
-
-
-def without_tooltips(html: str) -> str:
-    """Page HTML without the definitions of linked terms, for search indexes and excerpts."""
-    return _TOOLTIP.sub("", html) if "cw-term__tip" in html else html
-
-
 MIN_DEFINITION_WORDS = 4  # "A user archetype." reads as a definition; "Ideation." or "See below:" does not
 
 

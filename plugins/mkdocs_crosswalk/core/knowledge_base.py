@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .models import KINDS, Entry, Term
+from .kinds import BUILTIN_KINDS, KindRegistry
+from .models import Entry, Term
 from .references import ReferenceGraph
 
 
@@ -14,11 +15,12 @@ class KnowledgeBase:
     root: Path
     entries: dict[str, Entry]
     graph: ReferenceGraph
+    kinds: KindRegistry = field(default_factory=lambda: BUILTIN_KINDS)  # the kinds this site has: built-in ones and its own
     _by_kind: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
     _terms_by_use: list[Term] | None = field(default=None, repr=False)
 
     def __post_init__(self):
-        for kind in KINDS:
+        for kind in self.kinds:
             self._by_kind[kind] = []
         for entry in sorted(self.entries.values(), key=lambda e: (e.title.casefold(), e.id)):
             self._by_kind[entry.kind].append(entry)

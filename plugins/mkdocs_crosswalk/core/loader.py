@@ -12,7 +12,8 @@ import pydantic
 
 from .frontmatter import FrontMatter, FrontMatterError, parse_front_matter
 from .knowledge_base import KnowledgeBase
-from .models import KINDS, Comparison, Entry, Role, Source, Term
+from .kinds import BUILTIN_KINDS, KindRegistry
+from .models import Comparison, Entry, Role, Source, Term
 from .problems import ContentError, Problem, format_location
 from .references import Reference, ReferenceGraph, field_refs, find_wikilinks, markdown_texts
 
@@ -23,15 +24,16 @@ class ParseCache:
     """Parsed entries keyed by path and content hash, so a rebuild re-parses only changed files."""
 
     def __init__(self):
-        self._store: dict[tuple[str, str], Entry | list[Problem]] = {}
-        self._used: set[tuple[str, str]] = set()
+        self._store: dict[tuple, Entry | list[Problem]] = {}
+        self._used: set[tuple] = set()
         self.parsed = 0  # files actually parsed (cache misses), for tests and benchmarks
 
-    def get_or_parse(self, raw: bytes, path: str, rel_path: str) -> Entry | list[Problem]:
-        key = (path, hashlib.blake2b(raw, digest_size=16).hexdigest())
+    def get_or_parse(self, raw: bytes, path: str, rel_path: str, kinds: KindRegistry = BUILTIN_KINDS) -> Entry | list[Problem]:
+        # The models are part of the key: a site's kinds module edited during `serve` gives new classes.
+        key = (path, hashlib.blake2b(raw, digest_size=16).hexdigest(), tuple(map(id, kinds.values())))
         if key not in self._store:
             self.parsed += 1
-            self._store[key] = parse_entry(raw, path, rel_path)
+            self._store[key] = parse_entry(raw, path, rel_path, kinds)
         self._used.add(key)
         return self._store[key]
 
@@ -41,7 +43,9 @@ class ParseCache:
         self._used = set()
 
 
-def load_knowledge_base(root: str | Path, *, display_root: str | None = None, cache: ParseCache | None = None) -> KnowledgeBase:
+def load_knowledge_base(
+    root: str | Path, *, display_root: str | None = None, cache: ParseCache | None = None, kinds: KindRegistry = BUILTIN_KINDS
+) -> KnowledgeBase:
     """Load every ``.md`` file under ``root``; raise :class:`ContentError` listing all problems."""
     root = Path(root)
     display_root = (display_root if display_root is not None else str(root)).rstrip("/")
@@ -59,7 +63,7 @@ def load_knowledge_base(root: str | Path, *, display_root: str | None = None, ca
             broken.add(file.stem)
             problems.append(Problem(path, 1, "", f"the file is {size / 1e6:.1f} MB; an entry may be at most {MAX_ENTRY_BYTES / 1e6:.0f} MB, split it"))
             continue
-        result = cache.get_or_parse(file.read_bytes(), path, rel_path)
+        result = cache.get_or_parse(file.read_bytes(), path, rel_path, kinds)
         if isinstance(result, list):
             problems.extend(result)
             broken.add(Path(rel_path).stem)
@@ -73,7 +77,7 @@ def load_knowledge_base(root: str | Path, *, display_root: str | None = None, ca
     problems.extend(ref_problems)
     if problems:
         raise ContentError(problems)
-    return KnowledgeBase(root=root, entries=by_id, graph=ReferenceGraph(references))
+    return KnowledgeBase(root=root, entries=by_id, graph=ReferenceGraph(references), kinds=kinds)
 
 
 def _entry_files(root: Path):
@@ -82,7 +86,7 @@ def _entry_files(root: Path):
             yield file
 
 
-def parse_entry(raw: bytes, path: str, rel_path: str) -> Entry | list[Problem]:
+def parse_entry(raw: bytes, path: str, rel_path: str, kinds: KindRegistry = BUILTIN_KINDS) -> Entry | list[Problem]:
     """Parse one file into an entry, or return its problems. Never raises for bad content."""
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark from a Windows editor is harmless
@@ -95,11 +99,11 @@ def parse_entry(raw: bytes, path: str, rel_path: str) -> Entry | list[Problem]:
         return exc.problems
     data = front.data
     kind = data.get("kind")
-    if not isinstance(kind, str) or kind not in KINDS:
-        return [_kind_problem(kind, front, path)]
+    if not isinstance(kind, str) or kind not in kinds:
+        return [_kind_problem(kind, front, path, kinds)]
     id_from_name = "id" not in data
     data.setdefault("id", Path(rel_path).stem)
-    model = KINDS[kind]
+    model = kinds[kind]
     try:
         entry = model.model_validate(data)
     except pydantic.ValidationError as exc:
@@ -109,11 +113,11 @@ def parse_entry(raw: bytes, path: str, rel_path: str) -> Entry | list[Problem]:
     return problems or entry
 
 
-def _kind_problem(kind, front: FrontMatter, path: str) -> Problem:
-    expected = ", ".join(KINDS)
+def _kind_problem(kind, front: FrontMatter, path: str, kinds: KindRegistry) -> Problem:
+    expected = ", ".join(kinds)
     if kind is None:
         return Problem(path, 1, "kind", f"required field is missing; expected one of {expected}")
-    hint = _did_you_mean(str(kind), KINDS)
+    hint = _did_you_mean(str(kind), kinds)
     return Problem(path, front.positions.line_of(("kind",)), "kind", f"expected one of {expected}, found {kind!r}{hint}")
 
 

@@ -63,10 +63,10 @@ Tag = Annotated[str, AfterValidator(_check_tag)]
 Text = Annotated[str, AfterValidator(_check_text)]
 Markdown = Annotated[Text, MARKDOWN]
 MarkdownList = Annotated[list[Text], MARKDOWN]
-Level = Literal["beginner", "intermediate", "advanced"]
-LEVELS: tuple[str, ...] = ("beginner", "intermediate", "advanced")
-Domain = Literal["ux", "ml", "product", "data", "engineering", "business", "compliance"]
+LEVELS: tuple[str, ...] = ("beginner", "intermediate", "advanced")  # easiest first, wherever levels are listed
+Level = Literal[LEVELS]
 DOMAINS: tuple[str, ...] = ("ux", "ml", "product", "data", "engineering", "business", "compliance")
+Domain = Literal[DOMAINS]
 
 
 def refs(*kinds: str):
@@ -102,10 +102,18 @@ class Source:
 class Entry(Part):
     """Fields every entry has."""
 
+    # What the rest of Crosswalk knows about a kind, declared once (see kinds.py). A site's own
+    # kind may leave any of these out: the registry derives the label from the class name, the
+    # plural from the label and the URL folder from the plural.
     KIND: ClassVar[str] = ""
     LABEL: ClassVar[str] = ""  # singular, shown on pages and in search results
-    PLURAL: ClassVar[str] = ""
+    PLURAL: ClassVar[str] = ""  # the catalogue's title
     SECTION: ClassVar[str] = ""  # URL folder of this kind's pages
+    CATALOGUE_ORDER: ClassVar[int] = 100  # where the catalogue comes among the others (lowest first)
+    SEARCH_RANK: ClassVar[int] = 100  # equal search scores: the lower rank first
+    ENTRY_POINT: ClassVar[bool] = False  # reached from catalogues, not from other entries (stats)
+    PRACTICE: ClassVar[bool] = False  # practice material a comparison stage suggests
+    EXAMPLE: ClassVar[dict | None] = None  # fields after the common ones for `crosswalk new`; derived when None
 
     kind: str
     id: Slug
@@ -137,6 +145,8 @@ class Entry(Part):
 class Term(Entry):
     KIND = "term"
     LABEL, PLURAL, SECTION = "Term", "Glossary", "glossary"
+    CATALOGUE_ORDER, SEARCH_RANK = 2, 1
+    EXAMPLE = {"aliases": [], "domains": ["product"], "see_also": []}
     kind: Literal["term"]
     aliases: list[Text] = []
     domains: list[Domain] = []
@@ -161,6 +171,18 @@ class SkillLevels(Part):
 class Skill(Entry):
     KIND = "skill"
     LABEL, PLURAL, SECTION = "Skill guide", "Skill guides", "skills"
+    CATALOGUE_ORDER, SEARCH_RANK, PRACTICE = 4, 2, True
+    EXAMPLE = {
+        "levels": {
+            "beginner": ["What someone new to this skill can do."],
+            "intermediate": ["What someone practised in it can do."],
+            "advanced": ["What someone who teaches it can do."],
+        },
+        "practice": [],
+        "tools": [],
+        "rubrics": [],
+        "roles": [],
+    }
     kind: Literal["skill"]
     levels: SkillLevels
     practice: refs("case") = []
@@ -172,6 +194,16 @@ class Skill(Entry):
 class Case(Entry):
     KIND = "case"
     LABEL, PLURAL, SECTION = "Case study", "Case studies", "cases"
+    CATALOGUE_ORDER, SEARCH_RANK, PRACTICE = 3, 3, True
+    EXAMPLE = {
+        "level": "beginner",
+        "roles": [],
+        "skills": [],
+        "duration_minutes": 45,
+        "scenario": "The situation the learner walks into, in a few sentences.",
+        "steps": ["The first thing the learner does.", "The next thing."],
+        "deliverables": ["What the learner hands in."],
+    }
     kind: Literal["case"]
     level: Level
     roles: refs("role") = []
@@ -185,6 +217,17 @@ class Case(Entry):
 class Rubric(Entry):
     KIND = "rubric"
     LABEL, PLURAL, SECTION = "Interview rubric", "Interview rubrics", "rubrics"
+    CATALOGUE_ORDER, SEARCH_RANK, PRACTICE = 5, 4, True
+    EXAMPLE = {
+        "skill": "SKILL-ID",
+        "question": "The question the interviewer asks.",
+        "assesses": "What a good answer shows.",
+        "strategy": "How a strong candidate structures the answer.",
+        "sample_answer": "An answer that would score 4.",
+        "scale": {1: "What a weak answer sounds like.", 2: "A partial answer.", 3: "A solid answer.", 4: "An excellent answer."},
+        "follow_ups": ["A question that probes deeper."],
+        "red_flags": ["A sign the candidate lacks the skill."],
+    }
     kind: Literal["rubric"]
     skill: ref("skill")
     question: Markdown
@@ -218,6 +261,13 @@ class Stage(Part):
 class Comparison(Entry):
     KIND = "comparison"
     LABEL, PLURAL, SECTION = "Comparison", "Comparisons", "comparisons"
+    CATALOGUE_ORDER, SEARCH_RANK, ENTRY_POINT = 7, 5, True
+    EXAMPLE = {
+        "tracks": [{"id": "first", "title": "First track"}, {"id": "second", "title": "Second track"}],
+        "stages": [
+            {"id": "stage-one", "title": "Stage one", "cells": {"first": "What the first track does.", "second": "What the second track does."}, "focus": "What both share.", "terms": []}
+        ],
+    }
     kind: Literal["comparison"]
     tracks: Annotated[list[Track], Field(min_length=2)]
     stages: Annotated[list[Stage], Field(min_length=1)]
@@ -256,6 +306,12 @@ class Loop(Part):
 class Journey(Entry):
     KIND = "journey"
     LABEL, PLURAL, SECTION = "Journey map", "Journey maps", "journeys"
+    CATALOGUE_ORDER, SEARCH_RANK, ENTRY_POINT = 8, 6, True
+    EXAMPLE = {
+        "persona": "ROLE-ID",
+        "stages": [{"id": "start", "title": "Start", "actions": ["What the persona does."], "emotion": 0, "pain_points": [], "opportunities": []}],
+        "loops": [],
+    }
     kind: Literal["journey"]
     persona: ref("role")
     stages: Annotated[list[JourneyStage], Field(min_length=1)]
@@ -285,6 +341,8 @@ def _text_shorthand(value):
 class Role(Entry):
     KIND = "role"
     LABEL, PLURAL, SECTION = "Role", "Roles", "roles"
+    CATALOGUE_ORDER, SEARCH_RANK = 6, 7
+    EXAMPLE = {"cares_about": ["What this role is measured on."], "pain_points": ["What slows them down."], "responsibilities": []}
     kind: Literal["role"]
     domains: list[Domain] = []  # the vocabulary this role works in: which terms its page lists
     cares_about: MarkdownList = []
@@ -307,6 +365,8 @@ class PathStep(Part):
 class Path(Entry):
     KIND = "path"
     LABEL, PLURAL, SECTION = "Onboarding path", "Onboarding paths", "paths"
+    CATALOGUE_ORDER, SEARCH_RANK, ENTRY_POINT = 1, 8, True
+    EXAMPLE = {"audience": "ROLE-ID", "steps": [{"ref": "ENTRY-ID", "note": "Why this step comes first.", "week": 1}]}
     kind: Literal["path"]
     audience: ref("role")
     steps: Annotated[list[PathStep], Field(min_length=1)]
@@ -321,9 +381,6 @@ class Path(Entry):
         if cycle:
             index = next(i for i, s in enumerate(self.steps) if s.ref == cycle[0])
             yield ("steps", index, "requires"), "the steps require each other in a cycle: " + " -> ".join(cycle + [cycle[0]])
-
-
-KINDS: dict[str, type[Entry]] = {m.KIND: m for m in (Term, Skill, Case, Rubric, Comparison, Journey, Role, Path)}
 
 
 def _duplicate_ids(items, field: str, what: str):

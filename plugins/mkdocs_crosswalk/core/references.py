@@ -13,8 +13,9 @@ from pydantic import BaseModel
 from .markdown_text import mask_code
 from .models import MARKDOWN, Entry, Ref
 
-# [[id]], [[id|text]], [[id#anchor]] and the embed form ![[id]] / ![[id#stage]].
-WIKILINK = re.compile(r"(?P<embed>!?)\[\[(?P<target>[^\[\]|\n]+?)(?:\|(?P<text>[^\[\]\n]+?))?\]\]")
+# [[id]], [[id|text]], [[id#anchor]] and the embed form ![[id]] / ![[id#stage]]. Inside a Markdown
+# table the bar is written escaped, [[id\|text]], as the table syntax asks.
+WIKILINK = re.compile(r"(?P<embed>!?)\[\[(?P<target>[^\[\]|\\\n]+?)(?:\\?\|(?P<text>[^\[\]\n]+?))?\]\]")
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,20 @@ class WikiLink:
     line_offset: int  # newlines before the link in the text it was found in
 
 
+def wikilink_from_match(match: re.Match, line_offset: int = 0) -> WikiLink:
+    """The link a :data:`WIKILINK` match stands for (also for the Markdown extension in render/)."""
+    target, _, anchor = match["target"].strip().partition("#")
+    return WikiLink(
+        start=match.start(),
+        end=match.end(),
+        target=target.strip(),
+        anchor=anchor.strip() or None,
+        text=match["text"].strip() if match["text"] else None,
+        embed=bool(match["embed"]),
+        line_offset=line_offset,
+    )
+
+
 def find_wikilinks(markdown: str) -> list[WikiLink]:
     """Every ``[[...]]`` outside code blocks and inline code, where authors write them literally."""
     if "[[" not in markdown:
@@ -38,18 +53,7 @@ def find_wikilinks(markdown: str) -> list[WikiLink]:
     for match in WIKILINK.finditer(masked):
         line_offset += markdown.count("\n", counted_to, match.start())
         counted_to = match.start()
-        target, _, anchor = match["target"].strip().partition("#")
-        links.append(
-            WikiLink(
-                start=match.start(),
-                end=match.end(),
-                target=target.strip(),
-                anchor=anchor.strip() or None,
-                text=match["text"].strip() if match["text"] else None,
-                embed=bool(match["embed"]),
-                line_offset=line_offset,
-            )
-        )
+        links.append(wikilink_from_match(match, line_offset))
     return links
 
 

@@ -1,7 +1,8 @@
 """Search: the documents the site and `crosswalk search` share, and how they are ranked.
 
 The ranking is deliberately simple and written twice, here and in assets/crosswalk/search.js,
-so the terminal and the browser agree; tests hold the two to the same first results.
+so the terminal and the browser agree; tests hold the two to the same first results. The order
+of kinds and the levels reach the browser in the index (:func:`index_meta`), not as a copy.
 No stop words and no stemming: "PRD", "A/B test" and "5 Whys" are searched as written.
 """
 
@@ -10,10 +11,9 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from .kinds import BUILTIN_KINDS, KindRegistry
 from .knowledge_base import KnowledgeBase
-from .models import Entry
-
-KIND_ORDER = ("term", "skill", "case", "rubric", "comparison", "journey", "role", "path", "page")
+from .models import LEVELS, Entry
 _TOKEN = re.compile(r"\w+(?:[/&.+'-]\w+)*")
 
 
@@ -25,10 +25,20 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.casefold())
 
 
+def kind_order(kinds: KindRegistry = BUILTIN_KINDS) -> tuple[str, ...]:
+    """Kinds in the order equal scores are broken, hand-written pages last."""
+    return (*kinds.in_search_order(), "page")
+
+
+def index_meta(kinds: KindRegistry) -> dict:
+    """What the browser needs besides the documents: the kinds in rank order with labels, the levels."""
+    return {"kinds": [[kind, kinds[kind].LABEL] for kind in kinds.in_search_order()] + [["page", "Page"]], "levels": list(LEVELS)}
+
+
 def search_documents(kb: KnowledgeBase, url_for: Callable[[Entry], str]) -> list[dict]:
     """One document per entry, the format written to the site's search index."""
     docs = []
-    for kind in KIND_ORDER[:-1]:  # every kind but "page"
+    for kind in kb.kinds.in_search_order():
         for entry in kb.of_kind(kind):
             docs.append({
                 "id": entry.id, "kind": kind, "label": entry.LABEL, "title": entry.title,
@@ -100,14 +110,16 @@ def score(doc: dict, query: str) -> float:
     return best
 
 
-def search(docs: list[dict], query: str, *, kind: str = "", level: str = "", domain: str = "", limit: int = 10) -> list[dict]:
-    """The best matches first; ties go to glossary terms, then shorter titles."""
+def search(
+    docs: list[dict], query: str, *, kind: str = "", level: str = "", domain: str = "", limit: int = 10, order: tuple[str, ...] = kind_order()
+) -> list[dict]:
+    """The best matches first; ties go to glossary terms (the ``order`` of kinds), then shorter titles."""
     scored = []
     for doc in docs:
         if (kind and doc["kind"] != kind) or (level and doc["level"] != level) or (domain and domain not in doc["domains"]):
             continue
         s = score(doc, query)
         if s > 0:
-            scored.append((-s, KIND_ORDER.index(doc["kind"]), len(doc["title"]), doc["title"].casefold(), doc))
+            scored.append((-s, order.index(doc["kind"]), len(doc["title"]), doc["title"].casefold(), doc))
     scored.sort(key=lambda row: row[:4])
     return [row[-1] for row in scored[:limit]]

@@ -8,9 +8,6 @@ from datetime import date, timedelta
 from .knowledge_base import KnowledgeBase
 from .models import Entry
 
-# Kinds that are starting points, reached from catalogues and the home page, not from other entries.
-_ENTRY_POINTS = {"path", "comparison", "journey"}
-
 
 @dataclass
 class Stats:
@@ -20,7 +17,8 @@ class Stats:
 
 
 def knowledge_base_stats(kb: KnowledgeBase, *, today: date, max_age: timedelta) -> Stats:
-    unreferenced = [e for e in kb.entries.values() if e.kind not in _ENTRY_POINTS and not kb.graph.referrers(e.id)]
+    entry_points = kb.kinds.entry_points()  # reached from catalogues and the home page, not from other entries
+    unreferenced = [e for e in kb.entries.values() if e.kind not in entry_points and not kb.graph.referrers(e.id)]
     stale = [e for e in kb.entries.values() if e.reviewed is None or today - e.reviewed > max_age]
     order = lambda e: (e.kind, e.id)  # noqa: E731
     return Stats(counts=kb.counts(), unreferenced=sorted(unreferenced, key=order), stale=sorted(stale, key=order))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 
 from markupsafe import Markup
@@ -19,13 +18,12 @@ from ..render.labels import plain_text
 from ..render.plan import PagePlan, catalogue_src_uri, entry_src_uri
 from ..render.responsibilities import RACI, pair_slug, responsibility_matrix, role_columns, role_pairs, shared_vocabulary, where_they_meet
 from ..render.stage_links import StageIndex
-from ..render.urls import rebase_links, relative_url
+from ..render.urls import relative_url
 from .feature import FeaturePlugin
 from .site import site_plugin
 
 log = logging.getLogger("mkdocs.plugins.crosswalk")
 # Left by ![[comparison]] in the Markdown; filled in on_env, once the comparison's cells are rendered.
-EMBED = re.compile(r'<div class="cw-embed" data-cw-embed="([a-z0-9-]+)(?:#([a-z0-9-]+))?"></div>')
 PAIRS_DIR = "roles/pairs"
 
 
@@ -56,32 +54,33 @@ class ComparisonsPlugin(FeaturePlugin[ComparisonsConfig]):
         stage_pages = [page for c in kb.of_kind("comparison") for page in self._add_stage_pages(c, files, config)] if self.config.stage_pages else []
         for comparison in kb.of_kind("comparison"):  # [[comparison#stage]] opens the stage's page, or else its row
             for stage in comparison.stages:
-                site.anchor_urls.setdefault((comparison.id, stage.id), f"{site.urls[comparison.id]}#stage-{stage.id}")
+                site.set_anchor_url(comparison.id, stage.id, f"{site.urls[comparison.id]}#stage-{stage.id}", replace=False)
         pair_pages = self._add_role_pairs(files, config) if self.config.role_pairs else []
         self.stage_index = StageIndex(kb) if stage_pages else None
         for comparison, stage, plan, url in stage_pages:
-            plan.context.update(self._stage_context(comparison, stage, url))
+            site.register_context(plan.src_uri, **self._stage_context(comparison, stage, url))
         for first, second, plan, url in pair_pages:
-            plan.context.update(self._pair_context(first, second, url))
+            site.register_context(plan.src_uri, **self._pair_context(first, second, url))
         for comparison in kb.of_kind("comparison"):
             self._update(comparison, self._overview_context(comparison, site.urls[comparison.id]))
         for journey in kb.of_kind("journey"):
             self._update(journey, {"feelings": FEELINGS, **self._journey_picture(journey)})
         for role in kb.of_kind("role"):
             self._update(role, self._role_context(role))
-        site.embedders["comparison"] = self._embed_placeholder
+        self._embeds: list[tuple[str, str | None, str]] = []  # (comparison id, stage id, placeholder) of each ![[id]]
+        self._embeds_on: dict[str, list[int]] = {}  # src_uri -> its embeds, in the order of the page
+        site.add_embedder("comparison", self._embed_placeholder)
         return files
 
     def _update(self, entry, context: dict) -> None:
-        plan = self.site.plans.get(entry_src_uri(entry))
-        if plan is not None:  # None when a hand-written page replaces the entry's page
-            plan.context.update(context)
+        if entry_src_uri(entry) in self.site.plans:  # not when a hand-written page replaces the entry's page
+            self.site.register_context(entry_src_uri(entry), **context)
 
     def _fields(self, entry_id: str, page_url: str):
         """An entry's rendered Markdown fields, with its links made to work on ``page_url``."""
 
         def read(*loc, inline_: bool = False) -> Markup:
-            html = rebase_links(self.site.fields_html(entry_id)[1].get(tuple(loc), ""), self.site.urls[entry_id], page_url)
+            html = self.site.field_html(entry_id, loc, page_url) or ""
             return Markup(inline(html) if inline_ else html)
 
         return read
@@ -98,7 +97,8 @@ class ComparisonsPlugin(FeaturePlugin[ComparisonsConfig]):
             plan = PagePlan(f"{comparison.SECTION}/{comparison.id}/{stage.id}.md", f"{stage.title} · {comparison.title}", "crosswalk/comparison/stage.html")
             file = self.site.add_page(plan, files, config)
             if file is not None:
-                self.site.anchor_urls[(comparison.id, stage.id)] = self.stage_urls[(comparison.id, stage.id)] = file.url
+                self.stage_urls[(comparison.id, stage.id)] = file.url
+                self.site.set_anchor_url(comparison.id, stage.id, file.url)
                 added.append((comparison, stage, plan, file.url))
         return added
 
@@ -177,10 +177,9 @@ class ComparisonsPlugin(FeaturePlugin[ComparisonsConfig]):
                 self.pair_urls[pair_slug(first, second)] = file.url
                 added.append((first, second, plan, file.url))
         if index:
-            self.site.plans[index.src_uri].context["by_role"] = [(role, self._pairs_of(role, index.url)) for role in roles]
-            catalogue = self.site.plans.get(catalogue_src_uri("role"))
-            if catalogue is not None:
-                catalogue.context["pairs_href"] = relative_url(index.url, self.site.urls["catalogue:role"])
+            self.site.register_context(index.src_uri, by_role=[(role, self._pairs_of(role, index.url)) for role in roles])
+            if catalogue_src_uri("role") in self.site.plans:
+                self.site.register_context(catalogue_src_uri("role"), pairs_href=relative_url(index.url, self.site.urls["catalogue:role"]))
         return added
 
     def _pairs_of(self, role: Role, page_url: str) -> list[tuple[Role, str]]:
@@ -204,9 +203,14 @@ class ComparisonsPlugin(FeaturePlugin[ComparisonsConfig]):
         if link.anchor and comparison.stage(link.anchor) is None:
             stages = ", ".join(s.id for s in comparison.stages)
             marker = f"![[{link.target}#{link.anchor}"
-            self.site.problems.append(Problem(self._docs_path(page), self._line_of(page, marker), "", f"{marker}]]: {link.target!r} has no stage {link.anchor!r}; its stages are {stages}"))
+            self.site.add_problem(Problem(self._docs_path(page), self._line_of(page, marker), "", f"{marker}]]: {link.target!r} has no stage {link.anchor!r}; its stages are {stages}"))
             return ""
-        return self.site.templates.get_template("crosswalk/comparison/embed_placeholder.html").render(target=link.target, anchor=link.anchor).strip()
+        # A placeholder of our own, noted per page: the embed is drawn once the comparison's cells are rendered.
+        # (A comment is block-level to Markdown, so an embed alone in a paragraph is not wrapped in <p>.)
+        placeholder = f"<!--crosswalk:embed {len(self._embeds)}-->"
+        self._embeds.append((link.target, link.anchor, placeholder))
+        self._embeds_on.setdefault(page.file.src_uri, []).append(len(self._embeds) - 1)
+        return placeholder
 
     def _docs_path(self, page: Page) -> str:
         path = (self.docs_dir / page.file.src_uri).resolve()
@@ -224,10 +228,11 @@ class ComparisonsPlugin(FeaturePlugin[ComparisonsConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
             return env
-        for file in files.documentation_pages():
-            page = file.page
-            if page is not None and page.content and 'class="cw-embed"' in page.content:
-                page.content = EMBED.sub(lambda m: self._render_embed(m.group(1), m.group(2), page), page.content)
+        for src_uri, embeds in self._embeds_on.items():
+            page = files.get_file_from_path(src_uri).page
+            for index in embeds:
+                comparison_id, stage_id, placeholder = self._embeds[index]
+                page.content = page.content.replace(placeholder, self._render_embed(comparison_id, stage_id, page), 1)
         return env
 
     def _render_embed(self, comparison_id: str, stage_id: str | None, page: Page) -> str:

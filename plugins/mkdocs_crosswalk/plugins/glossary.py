@@ -18,7 +18,6 @@ from .feature import FeaturePlugin
 from .site import site_plugin
 
 # A term already linked on the page with [[id]] (partials/link.html): it shows the definition too.
-EXPLICIT_TERM_LINK = re.compile(r'<a class="cw-ref cw-ref--term" href="[^"]*" data-cw-id="([a-z0-9-]+)"')
 # Placed by the term and glossary templates: "<!--crosswalk:usage:raci-->" (the list), "-count" (a number).
 USAGE_MARKER = re.compile(r"<!--crosswalk:usage(-count)?:([a-z0-9-]+)-->")
 # Stand-ins in a term's rendered link for what differs per mention: unguessable, so no definition holds them.
@@ -52,15 +51,15 @@ class GlossaryPlugin(FeaturePlugin[GlossaryConfig]):
     def _add_sheets(self, files: Files, config: MkDocsConfig) -> None:
         sheets = meeting_sheets(self.site.kb)
         groups: dict[str, list] = {}
-        index = self.site.add_page(PagePlan(f"{SHEETS_DIR}/index.md", "Meeting sheets", "crosswalk/glossary/sheets.html", context={}), files, config)
+        index = self.site.add_page(PagePlan(f"{SHEETS_DIR}/index.md", "Meeting sheets", "crosswalk/glossary/sheets.html"), files, config)
         for sheet in sheets:
             context = {"terms": sheet.terms, "sheet_kind": sheet.group[:-1]}
             file = self.site.add_page(PagePlan(sheet.src_uri, sheet.title, "crosswalk/glossary/sheet.html", context=context), files, config)
             if file and index:
-                context["sheets_url"] = relative_url(index.url, file.url)
+                self.site.register_context(sheet.src_uri, sheets_url=relative_url(index.url, file.url))
                 groups.setdefault(sheet.group, []).append((relative_url(file.url, index.url), sheet.title, len(sheet.terms)))
         if index:
-            self.site.plans[index.src_uri].context["groups"] = list(groups.items())
+            self.site.register_context(index.src_uri, groups=list(groups.items()))
 
     @event_priority(-100)  # after the site plugin has rendered every generated page
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
@@ -90,7 +89,7 @@ class GlossaryPlugin(FeaturePlugin[GlossaryConfig]):
             href = escape(relative_url(site.urls[term_id], base))
             return self.term_links[term_id].replace(_HREF, href, 1).replace(_TEXT, matched, 1)
 
-        explicit = set(EXPLICIT_TERM_LINK.findall(page.content))  # [[term]] links already show these definitions
+        explicit = site.linked_from(base)  # terms the page links already show their definitions
         return autolink_html(page.content, self.matcher, render, skip_term=own, already=explicit)
 
     def _term_links(self) -> dict[str, str]:

@@ -13,7 +13,7 @@ from ..render.environment import format_minutes
 from ..render.labels import plain_text
 from ..render.fields import inline as inline_html
 from ..render.plan import PagePlan, catalogue_src_uri, entry_src_uri
-from ..render.urls import rebase_links, relative_url
+from ..render.urls import relative_url
 from .feature import FeaturePlugin
 from .site import site_plugin
 
@@ -44,23 +44,23 @@ class PracticePlugin(FeaturePlugin[PracticeConfig]):
         for src_uri, plan in list(site.plans.items()):
             page_url = files.get_file_from_path(src_uri).url
             # The assignment link needs this page's position.
-            plan.context.update(practice=switches, assignment_href=relative_url(assignment.url, page_url) if assignment else "")
+            site.register_context(src_uri, practice=switches, assignment_href=relative_url(assignment.url, page_url) if assignment else "")
             if catalogue and src_uri == catalogue.src_uri:
-                plan.context["finder"] = self._finder_options(kb)
+                site.register_context(src_uri, finder=self._finder_options(kb))
         if self.config.kits:
             self._add_kits(site, files, config)
         return files
 
     def _add_assignment_page(self, site, files: Files, config: MkDocsConfig) -> File | None:
         """The page that shows an assignment read from its link, and the case data it reads it against."""
-        assignment = site.add_page(PagePlan(ASSIGNMENT, "Assignment", "crosswalk/practice/assignment.html", context={}), files, config)
+        assignment = site.add_page(PagePlan(ASSIGNMENT, "Assignment", "crosswalk/practice/assignment.html"), files, config)
         data = files.get_file_from_path(CASES_JSON)
         if data is None:
             data = File.generated(config, CASES_JSON, content=self._cases_json(site))
             files.append(data)
         if assignment:
-            site.plans[assignment.src_uri].context.update(
-                cases_json_href=relative_url(data.url, assignment.url), site_root_href=relative_url("", assignment.url), site_name=config.site_name
+            site.register_context(
+                assignment.src_uri, cases_json_href=relative_url(data.url, assignment.url), site_root_href=relative_url("", assignment.url), site_name=config.site_name
             )
         return assignment
 
@@ -76,16 +76,15 @@ class PracticePlugin(FeaturePlugin[PracticeConfig]):
             kit = site.add_page(PagePlan(src_uri, f"Interviewer kit: {skill.title}", "crosswalk/practice/kit.html", context=context), files, config)
             if kit:
                 kit_urls[skill.id] = kit.url
-                context["rubric_field"] = _field_reader(site, kit.url)
+                site.register_context(src_uri, rubric_field=_field_reader(site, kit.url))
         linked = [(entry_src_uri(s), s.id) for s in kb.of_kind("skill")] + [(entry_src_uri(r), r.skill) for r in kb.of_kind("rubric")]
         for src_uri, skill_id in linked:
-            plan = site.plans.get(src_uri)
-            if plan and skill_id in kit_urls:
-                plan.context["kit_href"] = relative_url(kit_urls[skill_id], files.get_file_from_path(src_uri).url)
-        catalogue = site.plans.get(catalogue_src_uri("rubric"))
-        if catalogue:
-            here = files.get_file_from_path(catalogue.src_uri).url
-            catalogue.context["kit_hrefs"] = {skill_id: relative_url(url, here) for skill_id, url in kit_urls.items()}
+            if src_uri in site.plans and skill_id in kit_urls:
+                site.register_context(src_uri, kit_href=relative_url(kit_urls[skill_id], files.get_file_from_path(src_uri).url))
+        catalogue = catalogue_src_uri("rubric")
+        if catalogue in site.plans:
+            here = files.get_file_from_path(catalogue).url
+            site.register_context(catalogue, kit_hrefs={skill_id: relative_url(url, here) for skill_id, url in kit_urls.items()})
 
     @staticmethod
     def _finder_options(kb) -> dict:
@@ -114,11 +113,10 @@ def _field_reader(site, page_url: str):
     """Markdown fields of other entries, as rendered on their own pages, with links that work on ``page_url``."""
 
     def read(entry, *loc, inline: bool = False) -> Markup:
-        html = site.fields_html(entry.id)[1].get(loc)
+        html = site.field_html(entry.id, loc, page_url)
         if html is None:  # a hand-written page replaced the entry's page, so nothing was rendered: its words only
             text = next(t.text for t in markdown_texts(entry) if t.loc == loc)
             return Markup.escape(plain_text(text, site.kb.entries))
-        html = rebase_links(html, site.urls[entry.id], page_url)
         return Markup(inline_html(html) if inline else html)
 
     return read

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import re
-from html import unescape
 from pathlib import Path
 from urllib.parse import urlsplit
 
 
-from ..core.glossary import without_tooltips
-from ..core.search import page_document, search_documents
+from ..core.search import index_meta, page_document, search_documents
 from ..engine import Config, File, Files, MkDocsConfig, Page, config_options as c, event_priority
+from ..render.page_text import page_text
 from ..render.urls import relative_url
 from .feature import ASSET_DIR, FeaturePlugin
 from .site import site_plugin
@@ -21,7 +19,6 @@ GLOSSARY_SHARD = "search/crosswalk-glossary.json"
 ENTRIES_SHARD = "search/crosswalk-entries.json"
 PAGES_SHARD = "search/crosswalk-pages.json"  # hand-written pages, known only once they are rendered
 SCRIPT = f"{ASSET_DIR}/search.js"  # loaded from each page's <head>, not with the theme's scripts at the end
-_TAGS = re.compile(r"<[^>]+>")
 
 
 class SearchConfig(Config):
@@ -39,7 +36,8 @@ class SearchPlugin(FeaturePlugin[SearchConfig]):
         docs = search_documents(site.kb, lambda entry: site.urls[entry.id])
         shards = {GLOSSARY_SHARD: [d for d in docs if d["kind"] == "term"], ENTRIES_SHARD: [d for d in docs if d["kind"] != "term"]}
         for path, shard in shards.items():
-            files.append(File.generated(config, path, content=json.dumps({"version": 1, "docs": shard}, ensure_ascii=False, separators=(",", ":"))))
+            index = {"version": 1, **index_meta(site.kb.kinds), "docs": shard}
+            files.append(File.generated(config, path, content=json.dumps(index, ensure_ascii=False, separators=(",", ":"))))
         return files
 
     @event_priority(-200)  # after every other plugin has finished with the page content
@@ -52,8 +50,7 @@ class SearchPlugin(FeaturePlugin[SearchConfig]):
             page = file.page
             if page is None or file.src_uri in site.plans or not page.content:
                 continue
-            text = " ".join(unescape(_TAGS.sub(" ", without_tooltips(page.content))).split())
-            self.pages.append(page_document(page.title or file.src_uri, text, file.url))
+            self.pages.append(page_document(page.title or file.src_uri, page_text(page.content), file.url))
         return env
 
     @event_priority(-200)

@@ -5,20 +5,26 @@ from __future__ import annotations
 import logging
 from html import escape as escape_html
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Callable
+
+import jinja2
 
 from markupsafe import Markup
 
-from ..core import ContentError, KnowledgeBase, ParseCache, Problem, load_knowledge_base
+from ..core import ContentError, KindError, KnowledgeBase, ParseCache, Problem, load_knowledge_base
+from ..core.site_kinds import load_site_kinds
 from ..core import parallel
-from ..core.references import WikiLink, replace_wikilinks
+from ..core.references import WikiLink, find_wikilinks, markdown_texts
 from ..engine import BasePlugin, Config, File, Files, InclusionLevel, MkDocsConfig, Page, PluginError, config_options as c, event_priority, get_toc
 from ..render import catalogues
+from ..render.generic import is_short, own_fields
 from ..render.environment import make_environment
-from ..render.fields import field_locations, inline, pack_fields, unpack_fields
-from ..render.plan import CATALOGUES, PagePlan, catalogue_src_uri, entry_src_uri, plan_pages
+from ..render.fields import FieldRenderer, inline
+from ..render.plan import PagePlan, catalogue_src_uri, entry_src_uri, plan_pages
 from ..render.toc import toc_tokens
-from ..render.urls import relative_url
+from ..render.urls import href_placeholder, relative_url, resolve_hrefs
+from ..render.wikilinks import WikiLinkExtension
 from .staging import StagedSiteDir
 
 log = logging.getLogger("mkdocs.plugins.crosswalk")
@@ -40,18 +46,38 @@ class CrosswalkConfig(Config):
     # Processes that render generated pages and link terms in `mkdocs build`: 0 means one per core
     # (at most 4); 1 renders in MkDocs' own process. `mkdocs serve` always uses its own process.
     workers = c.Type(int, default=0)
+    # The site's own kinds: kind name -> 'module:Class', a module in the folder that holds mkdocs.yml.
+    kinds = c.Type(dict, default={})
 
 
 class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
-    """Public API for feature plugins (find it with :func:`site_plugin`):
+    """The site: entry pages, catalogues, ``[[id]]`` links and backlinks. Feature plugins find it with
+    :func:`site_plugin` and use what is documented here; everything else is its own business.
 
-    ``kb``, ``templates``, ``add_page(plan, files, config)`` in ``on_files``, ``link()``,
-    ``url()``, ``fields_html()``, ``embedders[kind]`` for ``![[id]]`` markers and
-    ``anchor_urls[(id, anchor)]`` to send ``[[id#anchor]]`` to a page of its own.
+    Read (set in ``on_config`` and ``on_files``): ``kb``, ``templates``, ``urls``, ``plans``, ``workers``,
+    ``page_links``. Call:
+
+    - ``add_page(plan, files, config)`` in ``on_files``: a generated page rendered from ``plan.template``;
+    - ``register_context(src_uri, **values)``: template variables for a generated page that are known
+      only after pages were added (their URLs); a plan's own ``context`` is read-only;
+    - ``add_problem(problem)``: a problem with the content, reported with all others before pages render;
+    - ``add_embedder(kind, embed)``: what ``![[id]]`` of an entry of ``kind`` becomes;
+    - ``set_anchor_url(entry_id, anchor, url)``: where ``[[id#anchor]]`` goes when it has a page of its own;
+    - ``link()``, ``url()``, ``field_html()``: links and rendered fields for a page's templates;
+    - ``linked_from(page_url)``: the entries a page links to, noted as the links were made.
     """
 
     supports_multiple_instances = False
     staged: StagedSiteDir | None = None
+
+    # Set in on_config, for the whole build.
+    kb: KnowledgeBase  # the loaded knowledge base, with the site's kinds (kb.kinds)
+    templates: jinja2.Environment  # Crosswalk's templates, a site's custom_dir first
+    workers: int  # processes for work that parallel.parallel_map spreads (1 in `serve`)
+    # Set in on_files, for the build that is running.
+    plans: Mapping[str, PagePlan]  # src_uri -> the plan of each generated page (read only; add_page adds)
+    urls: Mapping[str, str]  # entry id (and "catalogue:<kind>") -> site-relative URL
+    page_links: Mapping[str, Mapping[str, Page]]  # entry id -> hand-written pages that link to it, by src_uri
 
     def on_startup(self, *, command: str, dirty: bool):
         self.command, self.dirty = command, dirty
@@ -66,18 +92,29 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
             config.site_dir = self.staged.begin()
         root = Path(config.config_file_path or ".").resolve().parent
         self.kb_path = (root / self.config.kb_dir).resolve()
+        config_name = Path(config.config_file_path or "mkdocs.yml").name
+        try:
+            kinds = load_site_kinds(self.config.kinds, root, config_name=config_name)
+        except KindError as exc:
+            raise PluginError(f"Crosswalk cannot use the site's own kinds:\n{exc}") from None
         cache = _CACHES.setdefault(str(self.kb_path), ParseCache())
         try:
-            self.kb: KnowledgeBase = load_knowledge_base(self.kb_path, display_root=self.config.kb_dir.rstrip("/"), cache=cache)
+            self.kb: KnowledgeBase = load_knowledge_base(self.kb_path, display_root=self.config.kb_dir.rstrip("/"), cache=cache, kinds=kinds)
         except ContentError as exc:
             raise PluginError("Crosswalk found problems in the knowledge base:\n" + exc.report()) from None
         self.templates = make_environment([config.theme.custom_dir] if config.theme.custom_dir else [])
         self._link_template = self.templates.get_template("crosswalk/partials/link.html")
         self._links: dict[tuple, Markup] = {}
         self.site_name = config.site_name
+        self._config = config
         self.workers = (self.config.workers or min(parallel.available_cores(), 4)) if building else 1
         self.edit_base = self.config.edit_url or _default_edit_base(config, self.config.kb_dir)
         config.extra_css.insert(0, "assets/crosswalk/crosswalk.css")
+        # [[id]] is Markdown syntax: the extension sees the page being converted through self._converting.
+        self._converting: tuple[Page, PagePlan | None, int, str] | None = None
+        self._fields: FieldRenderer | None = None  # made on first use, with every extension configured
+        self._field: tuple[str, tuple] | None = None  # (entry id, location) of the field being rendered
+        config.markdown_extensions.append(WikiLinkExtension(self._render_wikilink))
         return config
 
     def on_serve(self, server, *, config, builder):
@@ -89,19 +126,22 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig):
         if not self.config.enabled:
             return files
-        self.plans: dict[str, PagePlan] = {}
-        self.urls: dict[str, str] = {}  # entry id -> site-relative URL
-        self.problems: list[Problem] = []
-        self.page_links: dict[str, dict[str, Page]] = {}  # entry id -> hand-written pages linking to it
-        self.rendered: dict[str, tuple[str, dict]] = {}
-        self.embedders: dict[str, Callable[[WikiLink, Page], str]] = {}
-        self.anchor_urls: dict[tuple[str, str], str] = {}  # (entry id, anchor) -> site URL, e.g. a stage's own page
+        self.plans = {}
+        self.urls = {}
+        self.page_links = {}
+        self._problems: list[Problem] = []
+        self._context: dict[str, dict] = {}  # src_uri -> variables registered after the plan was made
+        self._rendered: dict[str, tuple[str, dict]] = {}  # entry id -> (body HTML, field location -> HTML)
+        self._embedders: dict[str, Callable[[WikiLink, Page], str]] = {}
+        self._anchor_urls: dict[tuple[str, str], str] = {}  # (entry id, anchor) -> site URL, e.g. a stage's own page
+        self._linked_from: dict[str, set[str]] = {}  # page URL -> ids of the entries it links to (see linked_from)
+        self._field_links: dict[tuple[str, tuple], set[str]] = {}  # (entry id, field location) -> ids it links to
         for plan in plan_pages(self.kb, home=self.config.home):
             self.add_page(plan, files, config)
         for entry in self.kb.entries.values():
             self.urls[entry.id] = files.get_file_from_path(entry_src_uri(entry)).url
-        for kind in CATALOGUES:
-            file = files.get_file_from_path(catalogue_src_uri(kind))
+        for kind in self.kb.kinds:
+            file = files.get_file_from_path(catalogue_src_uri(kind, self.kb.kinds))
             self.urls[f"catalogue:{kind}"] = file.url if file else ""
         for asset in ASSETS.rglob("*"):
             if asset.is_file():
@@ -118,13 +158,36 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         self.plans[plan.src_uri] = plan
         return file
 
+    def register_context(self, src_uri: str, **values) -> None:
+        """Template variables for the generated page ``src_uri``, added to its plan's own."""
+        if src_uri not in self.plans:
+            raise KeyError(f"no generated page {src_uri!r}: add it with add_page first")
+        self._context.setdefault(src_uri, {}).update(values)
+
+    def context_of(self, plan: PagePlan) -> dict:
+        """Everything a feature plugin gave a page's templates: its plan's context and what was registered."""
+        return {**plan.context, **self._context.get(plan.src_uri, {})}
+
+    def add_problem(self, problem: Problem) -> None:
+        """A problem found in the pages; the build stops with every problem before pages are rendered."""
+        self._problems.append(problem)
+
+    def add_embedder(self, kind: str, embed: Callable[[WikiLink, Page], str]) -> None:
+        """``![[id]]`` of an entry of ``kind`` becomes ``embed(link, page)`` (HTML) instead of a link."""
+        self._embedders[kind] = embed
+
+    def set_anchor_url(self, entry_id: str, anchor: str, url: str, *, replace: bool = True) -> None:
+        """``[[entry_id#anchor]]`` goes to ``url`` (site-relative); ``replace=False`` keeps a URL already set."""
+        if replace or (entry_id, anchor) not in self._anchor_urls:
+            self._anchor_urls[(entry_id, anchor)] = url
+
     def _source_of(self, plan: PagePlan) -> str:
-        """The Markdown MkDocs reads for a generated page: the body and fields, after a blank line.
+        """The Markdown MkDocs reads for a generated page: the entry's body, after a blank line.
 
         The blank line tells MkDocs there is no front matter, so it does not parse YAML for
         thousands of pages; the title and tags are handed over in ``on_page_markdown`` instead.
         """
-        return "\n" + (pack_fields(self.kb[plan.entry_id]) if plan.entry_id else "")
+        return "\n" + (self.kb[plan.entry_id].body if plan.entry_id else "")
 
     @staticmethod
     def _meta_of(plan: PagePlan) -> dict:
@@ -140,71 +203,113 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
             page.edit_url = self.edit_base + self.kb[plan.entry_id].source.rel_path
         return page
 
-    @event_priority(50)  # before other plugins see the Markdown, so they see real links
+    @event_priority(50)  # before other plugins read the page's title and tags
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
             return markdown
         plan = self.plans.get(page.file.src_uri)
         if plan:  # before the tags plugin and the theme read them
             page.meta.update(self._meta_of(plan))
-        first_line = 1 if plan else _body_first_line(page, markdown)
+        # MkDocs converts this Markdown next; [[id]] links in it are rendered for this page.
+        self._converting = (page, plan, 1 if plan else _body_first_line(page, markdown), markdown)
+        self._seen: dict[str, int] = {}
+        return markdown
 
-        def render(link: WikiLink) -> str:
-            if link.target not in self.kb:
-                line = first_line + link.line_offset
-                self.problems.append(Problem(_docs_path(page, config), line, "", f"[[{link.target}]] refers to no entry"))
-                return link.target
-            if not plan:
-                self.page_links.setdefault(link.target, {})[page.file.src_uri] = page
-            embedder = self.embedders.get(self.kb[link.target].kind) if link.embed else None
-            if embedder:
-                return embedder(link, page)
-            return self.link(link.target, page.url, text=link.text, anchor=link.anchor)
+    def _render_wikilink(self, link: WikiLink) -> str | None:
+        """What ``[[id]]`` in the page being converted becomes (called by the Markdown extension)."""
+        if self._converting is None:  # Markdown converted outside a page (another plugin's own use)
+            return None
+        page, plan, first_line, markdown = self._converting
+        if link.target not in self.kb:
+            self.add_problem(Problem(_docs_path(page, self._config), self._line_of(markdown, link, first_line), "", f"[[{link.target}]] refers to no entry"))
+            return link.target
+        if not plan:
+            self.page_links.setdefault(link.target, {})[page.file.src_uri] = page
+        embedder = self._embedders.get(self.kb[link.target].kind) if link.embed else None
+        if embedder:
+            return embedder(link, page)
+        if self._field is not None:  # a field: shown on other pages too, so its links are resolved where shown
+            self._field_links.setdefault(self._field, set()).add(link.target)
+            return self.link(link.target, None, text=link.text, anchor=link.anchor)
+        return self.link(link.target, page.url, text=link.text, anchor=link.anchor)
 
-        return replace_wikilinks(markdown, render)
+    def _line_of(self, markdown: str, link: WikiLink, first_line: int) -> int:
+        """The line of the n-th link to the target outside fenced and inline code, n counting those converted so far.
 
-    def link(self, entry_id: str, from_url: str, *, text: str | None = None, anchor: str | None = None) -> Markup:
-        """An ``<a>`` to an entry, with its title (escaped) unless the author gave Markdown link text."""
-        target = self.anchor_urls.get((entry_id, anchor)) if anchor else None
+        (Markdown does not say where in the source it is; an indented code block before the link can
+        still shift the line.)
+        """
+        nth = self._seen[link.target] = self._seen.get(link.target, -1) + 1
+        found = [candidate for candidate in find_wikilinks(markdown) if candidate.target == link.target]
+        return first_line + (found[min(nth, len(found) - 1)].line_offset if found else 0)
+
+    def link(self, entry_id: str, from_url: str | None, *, text: str | None = None, anchor: str | None = None) -> Markup:
+        """An ``<a>`` to an entry on the page at ``from_url``, with its title unless the author gave link text.
+
+        With ``from_url=None`` the href is a placeholder that :func:`resolve_hrefs` turns into a link
+        from whichever page shows it (for fields, which several pages show).
+        """
+        target = self._anchor_urls.get((entry_id, anchor)) if anchor else None
         target = target or self.urls[entry_id] + (f"#{anchor}" if anchor else "")
-        key = (entry_id, relative_url(target, from_url), text)
+        if from_url is not None:
+            self._linked_from.setdefault(from_url, set()).add(entry_id)
+        key = (entry_id, relative_url(target, from_url) if from_url is not None else href_placeholder(target), text)
         if key not in self._links:  # the same link recurs across pages of one folder
-            self._links[key] = Markup(self._link_template.render(entry=self.kb[entry_id], href=key[1], text=Markup(text) if text else None).strip())
+            self._links[key] = Markup(self._link_template.render(entry=self.kb[entry_id], href=key[1], text=text).strip())
         return self._links[key]
 
     def url(self, entry_id: str, from_url: str) -> str:
         return relative_url(self.urls[entry_id], from_url)
 
-    def fields_html(self, entry_id: str) -> tuple[str, dict[tuple, str]]:
-        """The rendered body and Markdown fields of an entry, with links relative to the entry's own page."""
-        return self.rendered.get(entry_id, ("", {}))
+    def field_html(self, entry_id: str, loc: tuple, page_url: str) -> str | None:
+        """A Markdown field of an entry as HTML for the page at ``page_url``; None when it was not rendered
+        (a hand-written page replaced the entry's page)."""
+        html = self._rendered.get(entry_id, ("", {}))[1].get(tuple(loc))
+        if html is None:
+            return None
+        self._linked_from.setdefault(page_url, set()).update(self._field_links.get((entry_id, tuple(loc)), ()))
+        return resolve_hrefs(html, page_url)
+
+    def body_html(self, entry_id: str) -> str:
+        """An entry's body as rendered on its own page ("" when a hand-written page replaced it)."""
+        return self._rendered.get(entry_id, ("", {}))[0]
+
+    def linked_from(self, page_url: str) -> set[str]:
+        """Ids of the entries the page links to: its [[id]] links, its template's and the fields it shows."""
+        return self._linked_from.get(page_url, set())
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
         plan = self.plans.get(page.file.src_uri) if self.config.enabled else None
         if plan and plan.entry_id:
-            entry = self.kb[plan.entry_id]
-            locations = field_locations(entry)
-            unpacked = unpack_fields(html, locations)
-            if unpacked is None:  # markers swallowed by an unclosed fence: keep the body, show fields as text
-                unpacked = (html, {})
-            self.rendered[plan.entry_id] = unpacked
+            if self._fields is None:
+                self._fields = FieldRenderer(config.markdown_extensions, config.mdx_configs)
+            fields = {}
+            for text in markdown_texts(self.kb[plan.entry_id]):
+                if text.loc:
+                    self._field = (plan.entry_id, text.loc)
+                    fields[text.loc] = self._fields.render(text.text)
+            self._field = None
+            self._rendered[plan.entry_id] = (html, fields)
+        self._converting = None
         return html
 
     @event_priority(-50)  # after other plugins have collected what they need from the pages
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if not self.config.enabled:
             return env
-        if self.problems:
-            raise PluginError("Crosswalk found problems in the pages:\n" + ContentError(self.problems).report())
+        if self._problems:
+            raise PluginError("Crosswalk found problems in the pages:\n" + ContentError(self._problems).report())
         pages = [(plan, files.get_file_from_path(src_uri).page) for src_uri, plan in self.plans.items()]
 
-        def render(item: tuple[PagePlan, Page]) -> tuple[str, list]:
+        def render(item: tuple[PagePlan, Page]) -> tuple[str, list, set]:
             content = self.render_page(*item)
-            return content, toc_tokens(content)  # headings from templates belong in the TOC too
+            # Headings from templates belong in the TOC too; what the templates linked is noted in a worker.
+            return content, toc_tokens(content), self.linked_from(item[1].url)
 
         started = parallel.workers_started
-        for (_, page), (content, headings) in zip(pages, parallel.parallel_map(render, pages, workers=self.workers)):
+        for (_, page), (content, headings, linked) in zip(pages, parallel.parallel_map(render, pages, workers=self.workers)):
             page.content, page.toc = content, get_toc(headings)
+            self._linked_from.setdefault(page.url, set()).update(linked)
         log.debug("Crosswalk rendered %d generated pages in %d processes", len(pages), 1 + parallel.workers_started - started)
         return env
 
@@ -219,7 +324,7 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
 
     def render_page(self, plan: PagePlan, page: Page) -> str:
         context = PageContext(self, page, plan)
-        return self.templates.get_template(plan.template).render(**context.variables())
+        return self.templates.get_or_select_template(list(plan.template) if isinstance(plan.template, tuple) else plan.template).render(**context.variables())
 
 
 class PageContext:
@@ -229,12 +334,11 @@ class PageContext:
         self.plugin, self.page, self.plan = plugin, page, plan
         self.kb = plugin.kb
         self.entry = self.kb[plan.entry_id] if plan.entry_id else None
-        body, fields = plugin.rendered.get(plan.entry_id, ("", {})) if plan.entry_id else ("", {})
-        self.body, self.fields = Markup(body), fields
+        self.body = Markup(plugin.body_html(plan.entry_id) if plan.entry_id else "")
 
     def variables(self) -> dict:
         return {
-            **self.plan.context,
+            **self.plugin.context_of(self.plan),
             "entry": self.entry,
             "kb": self.kb,
             "page": self.page,
@@ -249,11 +353,13 @@ class PageContext:
             "catalogues": catalogues,
             "referenced_by": self.referenced_by,
             "site_name": self.plugin.site_name,
+            "own_fields": own_fields,
+            "is_short": is_short,
         }
 
     def field(self, *loc) -> Markup:
         """A Markdown field of this entry, rendered with the site's Markdown extensions."""
-        html = self.fields.get(tuple(loc))
+        html = self.plugin.field_html(self.entry.id, loc, self.page.url)
         if html is None:  # fallback: the raw text, escaped
             value = self.entry
             for part in loc:

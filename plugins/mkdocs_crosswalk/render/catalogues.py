@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..core.knowledge_base import KnowledgeBase
-from ..core.models import KINDS, LEVELS, Entry, Term
+from ..core.models import LEVELS, Entry, Term
 
 
 def by_letter(terms: list[Term]) -> list[tuple[str, list[Term]]]:
@@ -45,4 +45,4 @@ def referenced_by(kb: KnowledgeBase, entry_id: str) -> list[tuple[str, list[Entr
     groups: dict[str, list[Entry]] = defaultdict(list)
     for source in kb.referrers(entry_id):
         groups[source.kind].append(source)
-    return [(KINDS[kind].PLURAL, sorted(groups[kind], key=lambda e: e.title.casefold())) for kind in KINDS if groups.get(kind)]
+    return [(kb.kinds[kind].PLURAL, sorted(groups[kind], key=lambda e: e.title.casefold())) for kind in kb.kinds if groups.get(kind)]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup, escape
+
+from ..core.models import LEVELS
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -23,7 +24,7 @@ def make_environment(override_dirs: list[str] | None = None) -> jinja2.Environme
         undefined=jinja2.StrictUndefined,
     )
     env.filters["minutes"] = format_minutes
-    env.filters["markdown_inert"] = markdown_inert
+    env.globals["levels"] = LEVELS
     return env
 
 
@@ -33,13 +34,3 @@ def format_minutes(minutes: int) -> str:
         return f"{rest} min"
     return f"{hours} h {rest} min" if rest else f"{hours} h"
 
-
-# Characters HTML or Markdown would act on, as numeric entities that browsers show as the characters themselves.
-# One table applied once to the raw text: escaping for HTML first and then for Markdown would turn the "#" of
-# "&#39;" into "&#35;", and readers would see "MLflow&#39;s".
-_INERT = {ord(c): f"&#{ord(c)};" for c in "&<>\"'[]()*_`\\!~|{}#+-.:"}
-
-
-def markdown_inert(value) -> Markup:
-    """Escape text for HTML *and* Markdown: for text that goes into a page before Markdown runs."""
-    return Markup(str(value).translate(_INERT))

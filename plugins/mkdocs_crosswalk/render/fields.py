@@ -1,8 +1,8 @@
-"""Pack an entry's Markdown fields into one document and split the rendered HTML again.
+"""Render an entry's Markdown fields, one by one, with the site's own Markdown configuration.
 
-Converting each small field separately would run the Markdown engine dozens of
-times per entry; packing them behind the body converts each page exactly once,
-with the site's own extensions, so fields render exactly like the body does.
+One :class:`markdown.Markdown` instance, made once with the site's extensions, converts every
+field, with ``reset()`` in between, so what an extension keeps per document (footnotes,
+abbreviations, heading ids) stays inside its field.
 
 The body is trusted author HTML, as in MkDocs. Front-matter fields are not: they keep
 their Markdown formatting, but raw HTML in them is escaped and links with script
@@ -14,40 +14,28 @@ from __future__ import annotations
 import html as html_lib
 import re
 
+import markdown
+
 from ..core.markdown_text import escape_html_outside_code
 from ..core.references import markdown_texts
 
-_MARKER = "<!--crosswalk:field {}-->"
-_SPLIT = re.compile(r"(?:<p>)?<!--crosswalk:field (\d+)-->(?:</p>)?")
 _SINGLE_PARAGRAPH = re.compile(r"\A\s*<p>((?:(?!<p[ >]).)*?)</p>\s*\Z", re.DOTALL)
 
 
-def field_locations(entry) -> list[tuple]:
-    """Locations of the entry's Markdown fields, in packing order (the body is not one of them)."""
-    return [text.loc for text in markdown_texts(entry) if text.loc]
+class FieldRenderer:
+    """Converts Markdown fields with one cached ``Markdown`` made from the site's extensions."""
 
+    def __init__(self, extensions: list, extension_configs: dict | None = None):
+        self._md = markdown.Markdown(extensions=extensions, extension_configs=extension_configs or {})
 
-def pack_fields(entry) -> str:
-    """The entry body followed by each Markdown field behind a numbered marker."""
-    parts = [entry.body.rstrip("\n")]
-    for index, text in enumerate(t for t in markdown_texts(entry) if t.loc):
-        parts.append(_MARKER.format(index))
-        parts.append(escape_html_outside_code(text.text.strip("\n")))
-    return "\n\n".join(parts) + "\n"
+    def render(self, text: str) -> str:
+        """One field's HTML: its own document, raw HTML escaped, script links disarmed."""
+        self._md.reset()
+        return disarm_links(self._md.convert(escape_html_outside_code(text.strip("\n"))).strip())
 
-
-def unpack_fields(html: str, locations: list[tuple]) -> tuple[str, dict[tuple, str]] | None:
-    """Split rendered HTML into the body and a map from field location to its HTML.
-
-    Returns None when the markers did not survive (an unclosed code fence in the body
-    swallowed them); the caller then renders fields one by one.
-    """
-    pieces = _SPLIT.split(html)
-    body, rest = pieces[0], pieces[1:]
-    numbers = [int(n) for n in rest[0::2]]
-    if numbers != list(range(len(locations))):
-        return None
-    return body, {loc: disarm_links(chunk.strip()) for loc, chunk in zip(locations, rest[1::2])}
+    def render_fields(self, entry) -> dict[tuple, str]:
+        """Location -> HTML of each Markdown field of ``entry`` (the body is not one of them)."""
+        return {text.loc: self.render(text.text) for text in markdown_texts(entry) if text.loc}
 
 
 _URL_ATTRIBUTE = re.compile(r'\b(href|src)="([^"]*)"', re.IGNORECASE)

@@ -10,9 +10,6 @@ from ..core.models import Comparison, Entry, Journey, JourneyStage, Role, Stage
 from ..core.references import find_wikilinks, markdown_texts
 from .responsibilities import Duty, duties_in
 
-PRACTICE_KINDS = ("case", "skill", "rubric")
-
-
 @dataclass(frozen=True)
 class Mention:
     """An entry (or one stage of a journey) that refers to the stage, and through which of its terms."""
@@ -41,7 +38,7 @@ class StageIndex:
         self.kb = kb
         # term id -> ids of the cases, skills and rubrics that refer to it
         self._practice: dict[str, list[str]] = {}
-        for kind in PRACTICE_KINDS:
+        for kind in kb.kinds.practice():
             for entry in kb.of_kind(kind):
                 for target in kb.graph.targets(entry.id):
                     self._practice.setdefault(target, []).append(entry.id)

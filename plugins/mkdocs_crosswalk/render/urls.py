@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 import re
 
 
@@ -22,24 +21,19 @@ def relative_url(target: str, base: str) -> str:
     return (rel or "./") + hash_ + fragment
 
 
-def resolve_url(href: str, base: str) -> str:
-    """The site-relative URL that the relative ``href`` on page ``base`` points to."""
-    base_dir = base.rsplit("/", 1)[0] if "/" in base else ""
-    path, hash_, fragment = href.partition("#")
-    if not path:
-        return base + hash_ + fragment
-    target = posixpath.normpath(posixpath.join(base_dir, path))
-    target = "" if target == "." else target
-    if path.endswith("/") and target:
-        target += "/"
-    return target + hash_ + fragment
+# A link to a site URL made before it is known which page shows it (an entry's fields appear on its
+# own page and on others). Site URLs are made of slugs, so the placeholder survives HTML escaping.
+_PLACEHOLDER = "crosswalk-href:"
+_PLACEHOLDERS = re.compile(re.escape(_PLACEHOLDER) + r"([A-Za-z0-9/._#-]*)")
 
 
-_CROSSWALK_HREF = re.compile(r'(<a class="cw-ref[^"]*" href=")([^"]*)(")')
+def href_placeholder(site_url: str) -> str:
+    """What stands in an ``href`` for ``site_url`` until :func:`resolve_hrefs` knows the page."""
+    return _PLACEHOLDER + site_url
 
 
-def rebase_links(html: str, from_url: str, to_url: str) -> str:
-    """Crosswalk links rendered for the page at ``from_url``, made to work on the page at ``to_url``."""
-    if from_url == to_url:
+def resolve_hrefs(html: str, page_url: str) -> str:
+    """``html`` with each placeholder made a link from the page at ``page_url``."""
+    if _PLACEHOLDER not in html:
         return html
-    return _CROSSWALK_HREF.sub(lambda m: m.group(1) + relative_url(resolve_url(m.group(2), from_url), to_url) + m.group(3), html)
+    return _PLACEHOLDERS.sub(lambda m: relative_url(m.group(1), page_url), html)

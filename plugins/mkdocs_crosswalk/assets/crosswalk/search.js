@@ -4,7 +4,8 @@
   "use strict";
   var script = document.currentScript;
   var ROOT = new URL("../../", script ? script.src : location.href);
-  var KIND_ORDER = ["term", "skill", "case", "rubric", "comparison", "journey", "role", "path", "page"];
+  // The order of kinds (ties go to the first) and the levels come with the index, from the site's kinds.
+  var KIND_ORDER = [], LEVELS = [];
   var TOKEN = /[\p{L}\p{N}_]+(?:[\/&.+'-][\p{L}\p{N}_]+)*/gu;
   var docs = [], glossary = null, everything = null;
 
@@ -73,6 +74,8 @@
       if (!r.ok) throw new Error(r.status);
       return r.json();
     }).then(function (d) {
+      if (d.kinds) KIND_ORDER = d.kinds.map(function (k) { return k[0]; });
+      if (d.levels) LEVELS = d.levels;
       d.docs.forEach(prepare);  // now, rather than on the first keystroke
       docs = docs.concat(d.docs); fillFilters(); schedule();
     }).catch(function () { missing.push(name); schedule(); });
@@ -92,6 +95,7 @@
     var kinds = {}, domains = {};
     docs.forEach(function (d) { kinds[d.kind] = d.label; d.domains.forEach(function (x) { domains[x] = true; }); });
     fill(filters[0], KIND_ORDER.filter(function (k) { return kinds[k]; }).map(function (k) { return [k, kinds[k]]; }));
+    fill(filters[1], LEVELS.map(function (l) { return [l, l]; }));
     fill(filters[2], Object.keys(domains).sort().map(function (d) { return [d, d]; }));
   }
   function fill(select, pairs) {
@@ -114,7 +118,7 @@
     box.setAttribute("role", "dialog"); box.setAttribute("aria-label", "Search");
     box.innerHTML = '<div class="cw-search__panel"><input type="search" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="cw-search-results" placeholder="Search terms, skills, cases…" aria-label="Search" autocomplete="off">' +
       '<div class="cw-search__filters"><select aria-label="Kind" data-filter="kind"><option value="">All kinds</option></select>' +
-      '<select aria-label="Level" data-filter="level"><option value="">Any level</option><option>beginner</option><option>intermediate</option><option>advanced</option></select>' +
+      '<select aria-label="Level" data-filter="level"><option value="">Any level</option></select>' +
       '<select aria-label="Domain" data-filter="domain"><option value="">Any domain</option></select></div>' +
       '<p class="cw-search__status" role="status" aria-live="polite"></p><ul id="cw-search-results" role="listbox" aria-label="Results"></ul></div>';
     document.body.appendChild(box);  // the header is inside <body>, so it exists by now
