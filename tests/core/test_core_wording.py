@@ -33,12 +33,12 @@ from mkdocs_crosswalk.core.wording import in_running_text, starts_sentence
     ],
 )
 def test_titles_in_running_text(title, before, expected):
-    assert in_running_text(title, before=before) == expected
+    assert in_running_text(title, sentence_start=starts_sentence(before)) == expected
 
 
 def test_an_entry_that_names_a_proper_noun_keeps_its_capital():
-    assert in_running_text("Python", before="written in ") == "python"
-    assert in_running_text("Python", before="written in ", proper_noun=True) == "Python"
+    assert in_running_text("Python") == "python"
+    assert in_running_text("Python", proper_noun=True) == "Python"
 
 
 def test_sentence_starts():

@@ -27,6 +27,7 @@ class WikiLink:
     text: str | None  # custom link text
     embed: bool
     line_offset: int  # newlines before the link in the text it was found in
+    sentence_start: bool = True  # whether the link starts a sentence, paragraph or list item (core/wording.py)
 
 
 def wikilink_from_match(match: re.Match, line_offset: int = 0) -> WikiLink:

@@ -25,9 +25,9 @@ def starts_sentence(before: str) -> bool:
     return bool(_SENTENCE_END.search(before) or _BLOCK_START.search(before))
 
 
-def in_running_text(title: str, *, before: str = "", proper_noun: bool = False) -> str:
-    """``title`` as a word in a sentence whose text up to the title is ``before``."""
-    if proper_noun or starts_sentence(before):
+def in_running_text(title: str, *, sentence_start: bool = False, proper_noun: bool = False) -> str:
+    """``title`` as a word inside a sentence (or as written where it starts one)."""
+    if proper_noun or sentence_start:
         return title
     first, _, rest = title.partition(" ")
     if not _PLAIN_CAPITALISED.fullmatch(first) or any(word[:1].isupper() for word in rest.split()):

@@ -16,6 +16,7 @@ from ..core import ContentError, KindError, KnowledgeBase, ParseCache, Problem, 
 from ..core.site_kinds import load_site_kinds
 from ..core import parallel
 from ..core.references import WikiLink, find_wikilinks, markdown_texts
+from ..core.wording import in_running_text
 from ..engine import BasePlugin, Config, File, Files, InclusionLevel, MkDocsConfig, Page, PluginError, config_options as c, event_priority, get_toc
 from ..render import catalogues
 from ..render.generic import is_short, own_fields
@@ -230,8 +231,16 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
             return embedder(link, page)
         if self._field is not None:  # a field: shown on other pages too, so its links are resolved where shown
             self._field_links.setdefault(self._field, set()).add(link.target)
-            return self.link(link.target, None, text=link.text, anchor=link.anchor)
-        return self.link(link.target, page.url, text=link.text, anchor=link.anchor)
+            return self.link(link.target, None, text=self._link_text(link), anchor=link.anchor)
+        return self.link(link.target, page.url, text=self._link_text(link), anchor=link.anchor)
+
+    def _link_text(self, link: WikiLink) -> str | None:
+        """The author's link text, else the entry's title as a word of the sentence around the link."""
+        if link.text or link.sentence_start:
+            return link.text
+        entry = self.kb[link.target]
+        lowered = in_running_text(entry.title, proper_noun=entry.proper_noun)
+        return lowered if lowered != entry.title else None
 
     def _line_of(self, markdown: str, link: WikiLink, first_line: int) -> int:
         """The line of the n-th link to the target outside fenced and inline code, n counting those converted so far.

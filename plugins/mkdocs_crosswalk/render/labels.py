@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping
 
 from ..core.models import Entry
-from ..core.wording import in_running_text
+from ..core.wording import in_running_text, starts_sentence
 
 _LINK = re.compile(r"\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|([^\]]+))?\]\]")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
@@ -27,7 +27,7 @@ def plain_text(markdown: str, entries: Mapping[str, Entry]) -> str:
         target = entries.get(match.group(1).strip())
         if target is None:
             return match.group(1).strip()
-        return in_running_text(target.title, before=match.string[: match.start()], proper_noun=target.proper_noun)
+        return in_running_text(target.title, sentence_start=starts_sentence(match.string[: match.start()]), proper_noun=target.proper_noun)
 
     text = _LINK.sub(link_text, markdown)
     text = _MD_LINK.sub(r"\1", text)

@@ -8,6 +8,7 @@ the target does not exist); that HTML goes into Markdown's stash and comes out a
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Callable
 
@@ -16,6 +17,7 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 
 from ..core.references import WIKILINK, WikiLink, wikilink_from_match
+from ..core.wording import starts_sentence
 
 # After code spans (190), before backslash escapes (180) and Markdown's own links (170 and below),
 # which would otherwise read ``[[id]]`` as a reference link.
@@ -28,7 +30,10 @@ class WikiLinkProcessor(InlineProcessor):
         self.render = render
 
     def handleMatch(self, m: re.Match, data: str):
-        html = self.render(wikilink_from_match(m))
+        # What stands before the link in its paragraph, list item or cell says whether a title shown as the link's
+        # text starts a sentence ("Data readiness is...") or stands inside one ("check data readiness").
+        link = dataclasses.replace(wikilink_from_match(m), sentence_start=starts_sentence(data[: m.start(0)]))
+        html = self.render(link)
         if html is None:  # leave the text as the author wrote it
             return None, None, None
         return self.md.htmlStash.store(html), m.start(0), m.end(0)
