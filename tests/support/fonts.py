@@ -26,11 +26,17 @@ def fontconfig_xml(folders: list[str], cache: str) -> str:
         f'  <alias binding="strong"><family>{name}</family><prefer>{"".join(f"<family>{f}</family>" for f in prefer)}</prefer></alias>\n'
         for name, prefer in _GENERIC.items()
     )
+    # Debian's own defaults for drawing glyphs: slight hinting, antialiasing. Full hinting (fontconfig's
+    # default without them) squeezes very small text to nothing, and it would vanish from printed PDFs.
+    rendering = (
+        '  <match target="pattern"><edit name="hintstyle" mode="append"><const>hintslight</const></edit>'
+        '<edit name="antialias" mode="append"><bool>true</bool></edit></match>\n'
+    )
     fallback = (
         '  <match target="pattern"><edit name="family" mode="append_last" binding="strong">'
         f"<string>{escape(SANS[folders[0]])}</string></edit></match>\n"
     )
-    return f'<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n{dirs}  <cachedir>{escape(cache)}</cachedir>\n{generic}{fallback}</fontconfig>\n'
+    return f'<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n{dirs}  <cachedir>{escape(cache)}</cachedir>\n{generic}{rendering}{fallback}</fontconfig>\n'
 
 
 def write_fontconfig(path: Path, folders: list[str]) -> Path:
