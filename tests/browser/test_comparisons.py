@@ -46,7 +46,7 @@ MEASURE = """() => {
       sizes.push(parseFloat(style.fontSize));
       contrasts.push(contrast(rgba(style.color), background(node.parentElement)));
     }
-    for (const el of form.querySelectorAll('.cw-pic-box, .cw-pic-loop__label')) boxes.push(el.getBoundingClientRect());
+    for (const el of form.querySelectorAll('.cw-pic-box, .cw-pic-loop__label, .cw-pic-axis > span')) boxes.push(el.getBoundingClientRect());
   }
   let overlaps = 0;
   boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => {
