@@ -9,7 +9,7 @@ Two lunr indexes, built here with `lunr` (Python) and serialized for the site:
   a rubric's sample answer lands on that section.
 
 Neither index has a lunr pipeline: words are made into index terms here, by ``words`` and
-``stem``, and queries are built clause by clause (``QUERY_PLAN``) rather than parsed, so whatever a
+``stem`` (plural to singular), and queries are built clause by clause (``QUERY_PLAN``) rather than parsed, so whatever a
 person types is text, never query syntax. assets/crosswalk/search.js reads ``QUERY_PLAN`` and the
 limits from the index metadata and builds the same clauses for lunr.js: one ranking, two runtimes.
 """
@@ -24,8 +24,6 @@ from typing import Callable, Iterable
 from lunr.index import Index
 from lunr.builder import Builder
 from lunr.query import Query, QueryPresence
-from lunr.stemmer import stemmer
-from lunr.token import Token
 
 from .knowledge_base import KnowledgeBase
 from .models import LEVELS, Entry
@@ -76,11 +74,22 @@ def words(text: str) -> list[str]:
 
 
 def stem(word: str) -> str:
-    """lunr's Porter stemmer (search.js calls lunr.stemmer, the same algorithm); digits and short
-    words (most abbreviations) are left alone."""
+    """Plural to singular, so either finds the other ("retrospectives", "studies", "matches", "feels").
+
+    Not lunr's Porter stemmer: lunr (Python) and lunr.js stem differently ("always", "play"), and the
+    browser must make the very terms the index was built with. This rule is the one thing written
+    twice (search.js has it too); tests/browser/test_search.py holds both to the same output over
+    every word of the shipped knowledge base. Digits and short words (most abbreviations) are kept.
+    """
     if len(word) < 4 or not word.isalpha():
         return word
-    return str(stemmer(Token(word)))
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
 def name_key(name_words: list[str]) -> str:

@@ -1,6 +1,7 @@
 // Crosswalk search: lunr.js over the indexes core/search.py built and serialized with lunr (Python).
 // The query tiers, the kind order, the levels and the limits come from the index itself (its "meta"),
 // so this file builds exactly the lunr clauses `crosswalk search` builds; nothing is parsed as query syntax.
+// Only words() and stem() are written here a second time (a test holds them to core/search.py's).
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -11,9 +12,13 @@
   // --- words and clauses: the same as words(), stem(), query_terms() and add_clauses() in core/search.py
   function chars(text) { return Array.from(text); }
   function words(text) { return text.toLowerCase().match(WORD) || []; }
-  function stem(word) {
-    if (chars(word).length < 4 || !LETTERS.test(word)) return word;
-    return lunr.stemmer(new lunr.Token(word)).toString();
+  function stem(word) {  // plural to singular: stem() in core/search.py, held to the same output by a test
+    var length = chars(word).length;
+    if (length < 4 || !LETTERS.test(word)) return word;
+    if (/ies$/.test(word) && length > 4) return word.slice(0, -3) + "y";
+    if (/(sses|shes|ches|xes|zes)$/.test(word)) return word.slice(0, -2);
+    if (/s$/.test(word) && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+    return word;
   }
   function queryTerms(spec, qw) {
     if (spec.term === "key" || spec.term === "stem_key") {
@@ -241,6 +246,7 @@
   // This script runs from the <head> (async), so search is ready before the page's other scripts:
   // the names index is fetched at once, and the button goes in as soon as the header has been parsed
   // whole (something follows it), so the header's own buttons keep their order.
+  window.__crosswalkSearch = { words: words, stem: stem };  // for the tests that hold them to core/search.py
   if (window.requestIdleCallback) requestIdleCallback(loadEverything, { timeout: 2000 }); else setTimeout(loadEverything, 500);
   function headerParsed() {  // or the whole page, for a theme without Material's header
     if (document.readyState !== "loading") return true;
