@@ -111,7 +111,7 @@ def test_hostile_input_is_text_never_syntax_nor_markup(browser_page, shipped_url
     status = browser_page.locator(".cw-search__status")
     for query in HOSTILE:
         box.fill(query)
-        browser_page.wait_for_function("q => document.querySelector('.cw-search__status').textContent && document.querySelector('input[role=combobox]').value === q", arg=query)
+        browser_page.wait_for_function("q => { const list = document.getElementById('cw-search-results'); return list.dataset.cwQuery === q && list.dataset.cwComplete === 'true'; }", arg=query)
         assert re.match(r"(\d+ results?|Nothing found\.)$", status.inner_text()), (query[:20], status.inner_text())
     assert browser_page.evaluate("() => window.__injected") is None
     assert browser_page.locator("#cw-search-results img, #cw-search-results script").count() == 0

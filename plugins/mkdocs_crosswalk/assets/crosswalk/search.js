@@ -2,10 +2,14 @@
 // The query tiers, the kind order, the levels and the limits come from the index itself (its "meta"),
 // so this file builds exactly the lunr clauses `crosswalk search` builds; nothing is parsed as query syntax.
 // Only words() and stem() are written here a second time (a test holds them to core/search.py's).
+//
+// The page answers from the names index at once; the full text is searched in a Web Worker (this same
+// file), so reading the large text index and scoring thousands of sections never blocks typing.
 (function () {
   "use strict";
-  var script = document.currentScript;
-  var ROOT = new URL("../../", script ? script.src : location.href);
+  var IN_WORKER = typeof document === "undefined";
+  var script = IN_WORKER ? null : document.currentScript;
+  var ROOT = IN_WORKER ? null : new URL("../../", script ? script.src : location.href);
   var WORD = /[\p{L}\p{N}]+/gu, LETTERS = /^\p{L}+$/u;
   var meta = null, docs = [], indexes = {}, sections = null, snippets = null, missing = [];
 
@@ -46,9 +50,13 @@
     return added;
   }
   function round(score) { return Math.round(score * 1e4) / 1e4; }
+  function queryWords(query) {
+    return words(query).slice(0, meta.limits.words).map(function (w) { return chars(w).slice(0, meta.limits.word_length).join(""); });
+  }
+  // The tiers of the query plan over the indexes loaded here (in the page: names only; in the worker: all).
   function search(query, f, limit) {
     if (!meta) return [];
-    var qw = words(query).slice(0, meta.limits.words).map(function (w) { return chars(w).slice(0, meta.limits.word_length).join(""); });
+    var qw = queryWords(query);
     if (!qw.length) return [];
     var best = {}, rows = [];
     meta.plan.forEach(function (step, tier) {
@@ -73,39 +81,91 @@
     return rows.slice(0, limit);
   }
 
-  // --- loading: lunr.js and the names index first (preloaded from the <head>), the text index and the
-  // snippets when the box opens or the page is idle. A part that cannot be loaded is said in the box.
+  // --- loading. A part that cannot be loaded is said in the box, never left as "Loading…".
   var FORMAT = 2;  // of the index files (FORMAT in core/search.py): a stale cached file is reported, not misread
-  function json(path) {
-    return fetch(new URL(path, ROOT)).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
-      .then(function (data) { if (data.format !== FORMAT) throw new Error("format " + data.format); return data; });
+  var FILES = { names: "search/crosswalk-names.json", text: "search/crosswalk-text.json", snippets: "search/crosswalk-snippets.json" };
+  function json(part) {
+    return fetch(new URL(FILES[part], ROOT)).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+      .then(function (data) { if (data.format !== FORMAT) throw new Error("format " + data.format); return data; })
+      .catch(function () { throw { part: part }; });
   }
+  function useNames(data) {
+    meta = data.meta;
+    docs = meta.docs.map(function (row) {
+      return { number: 0, id: row[0], kind: row[1], label: row[2], title: row[3], url: row[4], level: row[5], domains: row[6], summary: row[7] };
+    });
+    docs.forEach(function (d, i) { d.number = i; });
+    indexes.names = lunr.Index.load(data.index);
+  }
+  function snippetOf(section, qw) {  // the passage around the first word found (as snippet() in core/search.py)
+    var text = snippets[section], lower = text.toLowerCase(), at = -1;
+    qw.forEach(function (w) { [w, stem(w)].forEach(function (c) { var i = lower.indexOf(c); if (i >= 0 && (at < 0 || i < at)) at = i; }); });
+    var start = at >= 0 ? Math.max(0, at - 53) : 0;
+    return (start ? "…" : "") + text.slice(start, start + 160) + (start + 160 < text.length ? "…" : "");
+  }
+
+  if (IN_WORKER) {  // the whole search, names and text, as `crosswalk search` runs it
+    self.onmessage = function (event) {
+      var message = event.data;
+      if (message.type === "load") {
+        ROOT = new URL(message.root);
+        importScripts(new URL("assets/crosswalk/lunr.js", ROOT).href);
+        // Results come as soon as the text index is in; their passages when the snippets follow.
+        var failed = function (error) { self.postMessage({ type: "failed", part: error.part || "text" }); };
+        var text = Promise.all([json("names"), json("text")]).then(function (parts) {
+          useNames(parts[0]);
+          sections = parts[1].sections; indexes.text = lunr.Index.load(parts[1].index);
+          self.postMessage({ type: "ready" });
+        });
+        text.catch(failed);
+        text.then(function () { return json("snippets"); }).then(function (data) {  // after, not competing with it
+          snippets = data.text;
+          self.postMessage({ type: "ready" });
+        }).catch(failed);
+      } else if (message.type === "search") {
+        var rows = search(message.query, message.filters, message.limit), qw = queryWords(message.query);
+        self.postMessage({ type: "results", key: message.key, rows: rows.map(function (r) {
+          return { number: r.doc.number, tier: r.tier, score: r.score, heading: r.heading, anchor: r.anchor, section: r.section,
+                   snippet: r.section >= 0 && snippets ? snippetOf(r.section, qw) : "" };
+        }) });
+      }
+    };
+    return;
+  }
+
+  // In the page: lunr.js and the names index first (both preloaded from the <head>); the worker with the
+  // full text when the box opens or the page is idle.
   var lunrReady = new Promise(function (resolve, reject) {
     if (window.lunr) return resolve();
     var tag = document.createElement("script");
     tag.src = new URL("assets/crosswalk/lunr.js", ROOT).href; tag.async = true;
-    tag.onload = resolve; tag.onerror = reject;
+    tag.onload = resolve; tag.onerror = function () { reject({ part: "lunr.js" }); };
     document.head.appendChild(tag);
   });
-  function part(name, promise, use) {
-    return Promise.all([lunrReady, promise]).then(function (loaded) { use(loaded[1]); fillFilters(); schedule(); })
-      .catch(function () { missing.push(name); schedule(); });
+  var namesLoaded = Promise.all([lunrReady, json("names")]).then(function (loaded) { useNames(loaded[1]); fillFilters(); schedule(); })
+    .catch(function (error) { missing.push(error.part || "names"); schedule(); });
+  var worker = null, workerReady = false, complete = null;  // complete: the worker's answer to the current query
+  function loadEverything() {  // not before the names are in: they answer most queries and must not wait
+    namesLoaded.then(startWorker);
   }
-  var namesLoaded = part("names", json("search/crosswalk-names.json"), function (data) {
-    meta = data.meta;
-    docs = meta.docs.map(function (row) {
-      return { id: row[0], kind: row[1], label: row[2], title: row[3], url: row[4], level: row[5], domains: row[6], summary: row[7] };
-    });
-    indexes.names = lunr.Index.load(data.index);
-  });
-  var everything = null;
-  function loadEverything() {
-    return everything || (everything = namesLoaded.then(function () {
-      return Promise.all([
-        part("text", json("search/crosswalk-text.json"), function (data) { sections = data.sections; indexes.text = lunr.Index.load(data.index); }),
-        part("snippets", json("search/crosswalk-snippets.json"), function (data) { snippets = data.text; }),
-      ]);
-    }));
+  function startWorker() {
+    if (worker) return;
+    try {
+      worker = new Worker(script.src);
+    } catch (error) {
+      worker = {}; missing.push("text"); schedule(); return;
+    }
+    worker.onmessage = function (event) {
+      var message = event.data;
+      if (message.type === "ready") { workerReady = true; lastAsked = null; schedule(); }
+      else if (message.type === "failed") { if (missing.indexOf(message.part) < 0) missing.push(message.part); schedule(); }
+      else if (message.type === "results" && message.key === lastKey && meta) {
+        complete = message.rows.map(function (r) { r.doc = docs[r.number]; return r; });
+        show(complete, true);
+      }
+    };
+    worker.onerror = function () { missing.push("text"); schedule(); };
+    worker.postMessage({ type: "load", root: ROOT.href });
   }
 
   // The kind and domain filters offer what the index holds, in the order the index gives.
@@ -125,7 +185,7 @@
   }
 
   // --- the search box: a combobox with a listbox of results, usable with the keyboard alone
-  var box, input, list, filters, status, active = -1, results = [], lastKey = null;
+  var box, input, list, filters, status, active = -1, results = [], lastKey = null, shownKey = null;
   var PARAMS = ["q", "kind", "level", "domain"];  // the box's state in the address: a search can be linked and reloaded
   function build() {
     var header = document.querySelector(".md-header__inner");
@@ -204,43 +264,54 @@
     out.appendChild(document.createTextNode(text.slice(last)));
     return out;
   }
-  function snippetOf(row, qw) {
-    var text = snippets[row.section], lower = text.toLowerCase(), at = -1;
-    qw.forEach(function (w) { [w, stem(w)].forEach(function (c) { var i = lower.indexOf(c); if (i >= 0 && (at < 0 || i < at)) at = i; }); });
-    var start = at >= 0 ? Math.max(0, at - 53) : 0;
-    return (start ? "…" : "") + text.slice(start, start + 160) + (start + 160 < text.length ? "…" : "");
-  }
+  var lastAsked = null;
   function render() {
     if (!input || box.hidden) return;
     var query = input.value, f = {};
     filters.forEach(function (s) { f[s.dataset.filter] = s.value; });
     remember({ q: query.trim() ? query : "", kind: f.kind, level: f.level, domain: f.domain });
     var key = query + "\u0000" + JSON.stringify(f);
-    // A new query starts at the best result; more of the index arriving keeps the reader's selection.
-    var selected = key === lastKey && active >= 0 && results[active] ? href(results[active]) : null;
+    if (key !== lastKey) complete = null;
     lastKey = key;
-    results = query.trim() ? search(query, f, 12) : [];
+    // Names answer now; the worker's whole answer (names and text, ranked together) replaces them when it comes.
+    if (!complete) show(query.trim() ? search(query, f, LIMIT) : [], false);
+    if (workerReady && query.trim() && lastAsked !== key) {
+      lastAsked = key;
+      worker.postMessage({ type: "search", key: key, query: query, filters: f, limit: LIMIT });
+    }
+  }
+  var LIMIT = 12;
+  function show(rows, isComplete) {
+    var query = input.value;
+    // A new query starts at the best result; the full answer arriving keeps the reader's selection.
+    var selected = active >= 0 && results[active] && shownKey === lastKey ? href(results[active]) : null;
+    shownKey = lastKey;
+    results = rows;
     active = results.length ? Math.max(0, results.findIndex(function (r) { return href(r) === selected; })) : -1;
     var qw = words(query);
     list.textContent = "";
+    list.dataset.cwComplete = String(isComplete);  // for tests and the benchmark: which answer is shown
+    list.dataset.cwQuery = query;
     results.forEach(function (row, i) {
       var doc = row.doc, li = document.createElement("li"), a = document.createElement("a"), kind = document.createElement("span");
       li.id = "cw-search-result-" + i; li.setAttribute("role", "option"); li.setAttribute("aria-selected", String(i === active));
       li.dataset.cwId = doc.id; li.dataset.cwKind = doc.kind;
+      li.dataset.cwMatch = row.section >= 0 ? "text" : "name";
       if (row.anchor) li.dataset.cwAnchor = row.anchor;
       kind.className = "cw-search__kind"; kind.textContent = doc.label;
       a.href = href(row); a.textContent = doc.title + (row.heading ? " › " + row.heading : ""); a.tabIndex = -1;
       li.appendChild(kind); li.appendChild(a);
       if (doc.kind === "term" && row.section < 0) { var def = document.createElement("p"); def.className = "cw-search__definition"; def.textContent = doc.summary; li.appendChild(def); }
-      else if (row.section >= 0 && snippets) { var p = document.createElement("p"); p.className = "cw-search__snippet"; p.appendChild(highlighted(snippetOf(row, qw), qw)); li.appendChild(p); }
+      else if (row.snippet) { var p = document.createElement("p"); p.className = "cw-search__snippet"; p.appendChild(highlighted(row.snippet, qw)); li.appendChild(p); }
       li.addEventListener("click", function () { go(row); });
       list.appendChild(li);
     });
     input.setAttribute("aria-expanded", String(results.length > 0));
     if (results.length) input.setAttribute("aria-activedescendant", "cw-search-result-" + active); else input.removeAttribute("aria-activedescendant");
-    var found = results.length ? results.length + " result" + (results.length === 1 ? "" : "s") : (meta || missing.length ? "Nothing found." : "Loading…");
+    var waiting = meta && !missing.length && (!workerReady || !isComplete);
+    var found = results.length ? results.length + " result" + (results.length === 1 ? "" : "s") : (meta || missing.length ? (waiting ? "No name matches." : "Nothing found.") : "Loading…");
     if (missing.length) found += " Part of the search index could not be loaded (" + missing.join(", ") + "), so results may be missing; try reloading the page.";
-    else if (meta && !indexes.text) found += " Searching names; the full text is still loading.";
+    else if (meta && !workerReady) found += " Searching names; the full text is still loading.";
     status.textContent = query.trim() ? found : "";
   }
   // This script runs from the <head> (async), so search is ready before the page's other scripts:
