@@ -51,11 +51,10 @@ def test_full_text_results_show_the_matched_words(searcher):
 
 
 def test_abbreviations_are_not_lost_as_stop_words_or_stems(searcher):
-    for query, expected in (("A/B", "ab-test"), ("CI", "ci"), ("PRD", "prd"), ("ML", "ml"), ("it", "it")):
-        ids = [r.doc["id"] for r in searcher.search(query, limit=50)]
-        if expected in KB:
-            assert ids[0] == expected, query
-        assert ids, query
+    for query, expected in (("A/B", "ab-test"), ("CI", "ci-cd"), ("PRD", "prd"), ("5", "five-whys"), ("retrospectives", "retrospective")):
+        assert searcher.search(query)[0].doc["id"] == expected, query
+    # a stop word in lunr's default list is still a word here: it is in the index and found
+    assert len(searcher.search("it", limit=50)) == 50
 
 
 @pytest.mark.parametrize("query", HOSTILE)

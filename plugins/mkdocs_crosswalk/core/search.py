@@ -52,7 +52,8 @@ LIMITS = {
 #   word / stem = one clause per word, as written or stemmed,
 #   surface = one clause per word that stemming changes, as written (the text index holds both forms,
 #   so "feels like spam" finds "feel like spam" too but puts the words as typed first);
-# "wildcard": "last" puts a trailing wildcard on the last word (or on the key), "all" on every one;
+# "wildcard": "last" puts a trailing wildcard on the last word (or on the key), if it has at least
+#   "wildcard_min" letters (in the text, "a*" would be hundreds of words, each in thousands of sections);
 # "fuzzy": edit distance 1 (one letter missing, extra, different, or two swapped) for long enough words.
 QUERY_PLAN = [
     {"tier": "exact name", "index": "names", "clauses": [
@@ -64,7 +65,7 @@ QUERY_PLAN = [
     {"tier": "words of a name", "index": "names", "clauses": [
         {"field": "name", "term": "word", "required": True, "wildcard": "last", "fuzzy": True}]},
     {"tier": "full text", "index": "text", "clauses": [
-        {"field": "text", "term": "stem", "required": True, "wildcard": "last"},
+        {"field": "text", "term": "stem", "required": True, "wildcard": "last", "wildcard_min": 3},
         {"field": "text", "term": "surface"}]},
 ]
 
@@ -327,7 +328,7 @@ def add_clauses(lunr_query: Query, specs: Iterable[dict], query_words: list[str]
             options = {"fields": [spec["field"]], "use_pipeline": False, "boost": 1}
             if spec.get("required"):
                 options["presence"] = QueryPresence.REQUIRED
-            if spec.get("wildcard") == "last" and is_last:
+            if spec.get("wildcard") == "last" and is_last and len(term) >= spec.get("wildcard_min", 1):
                 options["wildcard"] = Query.WILDCARD_TRAILING
             elif spec.get("fuzzy") and LIMITS["fuzzy_min"] <= len(term) <= LIMITS["word_length"]:
                 options["edit_distance"] = 1

@@ -41,7 +41,7 @@
         var term = pair[0], length = chars(term).length;
         var options = { fields: [spec.field], usePipeline: false, boost: 1 };
         if (spec.required) options.presence = lunr.Query.presence.REQUIRED;
-        if (spec.wildcard === "last" && pair[1]) options.wildcard = lunr.Query.wildcard.TRAILING;
+        if (spec.wildcard === "last" && pair[1] && length >= (spec.wildcard_min || 1)) options.wildcard = lunr.Query.wildcard.TRAILING;
         else if (spec.fuzzy && length >= meta.limits.fuzzy_min && length <= meta.limits.word_length) options.editDistance = 1;
         q.term(term, options);
         added = true;
@@ -159,9 +159,12 @@
       var message = event.data;
       if (message.type === "ready") { workerReady = true; lastAsked = null; schedule(); }
       else if (message.type === "failed") { if (missing.indexOf(message.part) < 0) missing.push(message.part); schedule(); }
-      else if (message.type === "results" && message.key === lastKey && meta) {
+      else if (message.type === "results") {
+        asking = false;
+        if (message.key !== lastKey) { schedule(); return; }  // typed on meanwhile: ask again, for the latest only
         complete = message.rows.map(function (r) { r.doc = docs[r.number]; return r; });
         show(complete, true);
+        if (lastAsked !== message.key) schedule();  // more arrived meanwhile (the snippets): ask once more
       }
     };
     worker.onerror = function () { missing.push("text"); schedule(); };
@@ -264,7 +267,7 @@
     out.appendChild(document.createTextNode(text.slice(last)));
     return out;
   }
-  var lastAsked = null;
+  var lastAsked = null, asking = false;
   function render() {
     if (!input || box.hidden) return;
     var query = input.value, f = {};
@@ -275,8 +278,8 @@
     lastKey = key;
     // Names answer now; the worker's whole answer (names and text, ranked together) replaces them when it comes.
     if (!complete) show(query.trim() ? search(query, f, LIMIT) : [], false);
-    if (workerReady && query.trim() && lastAsked !== key) {
-      lastAsked = key;
+    if (workerReady && query.trim() && lastAsked !== key && !asking) {  // one question at a time
+      lastAsked = key; asking = true;
       worker.postMessage({ type: "search", key: key, query: query, filters: f, limit: LIMIT });
     }
   }
