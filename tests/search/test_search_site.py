@@ -60,3 +60,24 @@ def test_the_index_holds_every_entry_and_hand_written_page_and_its_sections(ship
     anchors = {row[2] for row in text["sections"] if row[0] == rubric}
     assert {"question", "sample-answer", "red-flags"} <= anchors
     assert text["index"]["pipeline"] == [] and names["index"]["pipeline"] == []  # words are made by core/search.py alone
+
+
+def test_the_compact_index_is_lunrs_index_with_nothing_lost():
+    """The site ships lunr's index in a compact form; expanded, every term finds the same sections
+    with the same scores (only the terms' internal numbers differ)."""
+    from lunr import lunr
+
+    from mkdocs_crosswalk.core.search import compact, expand
+
+    kb = load_knowledge_base(REPO / "kb")
+    original = lunr(ref="id", fields=["body", "title"], documents=[{"id": str(i), "body": e.body, "title": e.title} for i, e in enumerate(kb.entries.values())]).serialize()
+    packed = compact(original)
+    expanded = expand(json.loads(json.dumps(packed)))
+    assert len(json.dumps(packed)) < len(json.dumps(original)) / 2
+
+    def by_term(index):
+        terms = {posting["_index"]: term for term, posting in index["invertedIndex"]}
+        return {ref: {terms[i]: score for i, score in zip(elements[0::2], elements[1::2])} for ref, elements in index["fieldVectors"] if elements}
+
+    assert by_term(expanded) == by_term(original)
+    assert [(t, {f: set(p[f]) for f in ("body", "title")}) for t, p in expanded["invertedIndex"]] == [(t, {f: set(p[f]) for f in ("body", "title")}) for t, p in original["invertedIndex"]]

@@ -9,9 +9,10 @@ Two lunr indexes, built here with `lunr` (Python) and serialized for the site:
   a rubric's sample answer lands on that section.
 
 Neither index has a lunr pipeline: words are made into index terms here, by ``words`` and
-``stem`` (plural to singular), and queries are built clause by clause (``QUERY_PLAN``) rather than parsed, so whatever a
-person types is text, never query syntax. assets/crosswalk/search.js reads ``QUERY_PLAN`` and the
-limits from the index metadata and builds the same clauses for lunr.js: one ranking, two runtimes.
+``stem`` (plural to singular), and queries are built clause by clause (``QUERY_PLAN``) rather than
+parsed, so whatever a person types is text, never query syntax. assets/crosswalk/search.js reads
+``QUERY_PLAN``, the limits, the kind order and the levels from the index metadata and builds the
+same clauses for lunr.js: one ranking, two runtimes.
 """
 
 from __future__ import annotations
@@ -21,16 +22,17 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from lunr.index import Index
 from lunr.builder import Builder
+from lunr.index import Index
 from lunr.query import Query, QueryPresence
 
 from .knowledge_base import KnowledgeBase
 from .models import LEVELS, Entry
 
-# The order results of equal rank come in, and the kind filter's order.
+# The order results of equal rank come in, and the kind filter's order; written into the index for
+# search.js (with LEVELS), never copied into it.
 KIND_ORDER = ("term", "skill", "case", "rubric", "comparison", "journey", "role", "path", "page")
-FORMAT = 2  # of the serialized files; search.js and Searcher refuse another
+FORMAT = 3  # of the serialized files; search.js and Searcher refuse another
 # The files the site ships, under its root; `crosswalk search --site` reads the same ones.
 INDEX_FILES = {"names": "search/crosswalk-names.json", "text": "search/crosswalk-text.json", "snippets": "search/crosswalk-snippets.json"}
 SNIPPET_SOURCE = 2000  # characters of a section kept for its snippet: enough to find a match in most
@@ -207,11 +209,51 @@ def build_indexes(documents: list[dict], sections: list[list[Section]]) -> dict:
         "docs": [[d["id"], d["kind"], d["label"], d["title"], d["url"], d["level"], d["domains"], d["summary"] if d["kind"] == "term" else ""] for d in documents],
     }
     return {
-        "names": {"format": FORMAT, "meta": meta, "index": names.build().serialize()},
+        "names": {"format": FORMAT, "meta": meta, "index": compact(names.build().serialize())},
         # lunr cannot build an index of nothing; a site with no text still ships a (never matching) one
-        "text": {"format": FORMAT, "sections": section_rows, "index": (text if section_rows else _builder(["text"], empty=True)).build().serialize()},
+        "text": {"format": FORMAT, "sections": section_rows, "index": compact((text if section_rows else _builder(["text"], empty=True)).build().serialize())},
         "snippets": {"format": FORMAT, "text": snippet_texts},
     }
+
+
+def compact(serialized: dict) -> dict:
+    """lunr's serialized index in fewer bytes, losing nothing lunr reads.
+
+    lunr writes each (term, document) pair twice: in the inverted index (``"123":{}``) and in the
+    document's field vector with its score. Here each term keeps, per field, its documents as gaps
+    between numbers and their scores in thousandths (lunr keeps three decimals); ``expand`` (and
+    ``expand`` in search.js) rebuilds both halves. Terms are renumbered in sorted order, which
+    changes no score. Every ref must be a whole number (ours are).
+    """
+    fields = serialized["fields"]
+    vectors = {ref: dict(zip(elements[0::2], elements[1::2])) for ref, elements in serialized["fieldVectors"]}
+    terms, postings = [], {field: [] for field in fields}
+    for term, posting in serialized["invertedIndex"]:
+        terms.append(term)
+        for field in fields:
+            refs = sorted(int(ref) for ref in posting[field])
+            gaps = [b - a for a, b in zip([0, *refs], refs)]
+            scores = [round(vectors[f"{field}/{ref}"][posting["_index"]] * 1000) for ref in refs]
+            postings[field].append([gaps, scores])
+    return {"version": serialized["version"], "fields": fields, "pipeline": serialized["pipeline"], "terms": terms, "postings": postings}
+
+
+def expand(packed: dict) -> dict:
+    """The serialized lunr index ``compact`` was made from (search.js has the same, for lunr.js)."""
+    inverted, vectors = [], {}
+    for number, term in enumerate(packed["terms"]):
+        posting = {"_index": number}
+        for field in packed["fields"]:
+            gaps, scores = packed["postings"][field][number]
+            refs, ref = {}, 0
+            for gap, score in zip(gaps, scores):
+                ref += gap
+                refs[str(ref)] = {}
+                vectors.setdefault(f"{field}/{ref}", []).extend((number, score / 1000))
+            posting[field] = refs
+        inverted.append([term, posting])
+    return {"version": packed["version"], "fields": packed["fields"], "fieldVectors": list(vectors.items()),
+            "invertedIndex": inverted, "pipeline": packed["pipeline"]}
 
 
 def _forms(word: str) -> tuple[str, ...]:
@@ -258,9 +300,9 @@ class Searcher:
         keys = ("id", "kind", "label", "title", "url", "level", "domains", "summary")
         self.docs = [dict(zip(keys, row)) for row in meta["docs"]]
         self.kinds = meta["kinds"]
-        self.indexes = {"names": Index.load(names["index"])}
+        self.indexes = {"names": Index.load(expand(names["index"]))}
         if text is not None:
-            self.indexes["text"] = Index.load(text["index"])
+            self.indexes["text"] = Index.load(expand(text["index"]))
             self.sections = text["sections"]
         self.snippets = snippets["text"] if snippets else None
 

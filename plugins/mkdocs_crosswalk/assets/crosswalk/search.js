@@ -82,12 +82,32 @@
   }
 
   // --- loading. A part that cannot be loaded is said in the box, never left as "Loading…".
-  var FORMAT = 2;  // of the index files (FORMAT in core/search.py): a stale cached file is reported, not misread
+  var FORMAT = 3;  // of the index files (FORMAT in core/search.py): a stale cached file is reported, not misread
   var FILES = { names: "search/crosswalk-names.json", text: "search/crosswalk-text.json", snippets: "search/crosswalk-snippets.json" };
   function json(part) {
     return fetch(new URL(FILES[part], ROOT)).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
       .then(function (data) { if (data.format !== FORMAT) throw new Error("format " + data.format); return data; })
       .catch(function () { throw { part: part }; });
+  }
+  // lunr's serialized index from the compact form core/search.py writes (compact() and expand() there).
+  function expand(packed) {
+    var inverted = [], vectors = {};
+    packed.terms.forEach(function (term, number) {
+      var posting = { _index: number };
+      packed.fields.forEach(function (field) {
+        var pair = packed.postings[field][number], gaps = pair[0], scores = pair[1], refs = {}, ref = 0;
+        for (var i = 0; i < gaps.length; i++) {
+          ref += gaps[i];
+          refs[ref] = {};
+          var key = field + "/" + ref;
+          (vectors[key] || (vectors[key] = [])).push(number, scores[i] / 1000);
+        }
+        posting[field] = refs;
+      });
+      inverted.push([term, posting]);
+    });
+    return { version: packed.version, fields: packed.fields, pipeline: packed.pipeline, invertedIndex: inverted,
+             fieldVectors: Object.keys(vectors).map(function (key) { return [key, vectors[key]]; }) };
   }
   function useNames(data) {
     meta = data.meta;
@@ -95,7 +115,7 @@
       return { number: 0, id: row[0], kind: row[1], label: row[2], title: row[3], url: row[4], level: row[5], domains: row[6], summary: row[7] };
     });
     docs.forEach(function (d, i) { d.number = i; });
-    indexes.names = lunr.Index.load(data.index);
+    indexes.names = lunr.Index.load(expand(data.index));
   }
   function snippetOf(section, qw) {  // the passage around the first word found (as snippet() in core/search.py)
     var text = snippets[section], lower = text.toLowerCase(), at = -1;
@@ -114,7 +134,7 @@
         var failed = function (error) { self.postMessage({ type: "failed", part: error.part || "text" }); };
         var text = Promise.all([json("names"), json("text")]).then(function (parts) {
           useNames(parts[0]);
-          sections = parts[1].sections; indexes.text = lunr.Index.load(parts[1].index);
+          sections = parts[1].sections; indexes.text = lunr.Index.load(expand(parts[1].index));
           self.postMessage({ type: "ready" });
         });
         text.catch(failed);
