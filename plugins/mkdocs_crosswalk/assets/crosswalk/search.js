@@ -171,8 +171,8 @@
   var namesLoaded = Promise.all([lunrReady, json("names")]).then(function (loaded) { useNames(loaded[1]); fillFilters(); schedule(); })
     .catch(function (error) { missing.push(error.part || "names"); schedule(); });
   var worker = null, workerReady = false, complete = null;  // complete: the worker's answer to the current query
-  function loadEverything() {  // not before the names are in: they answer most queries and must not wait
-    namesLoaded.then(startWorker);
+  function loadEverything() {  // not before the names are in and drawn: they answer most queries and must not wait
+    namesLoaded.then(function () { requestAnimationFrame(function () { setTimeout(startWorker, 0); }); });
   }
   function startWorker() {
     if (worker) return;
