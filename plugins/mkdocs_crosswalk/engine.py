@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 from importlib.util import find_spec
+from pathlib import Path
 
 ENGINES = ("mkdocs", "properdocs")
 
@@ -45,6 +46,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
 from mkdocs.structure.toc import get_toc  # noqa: E402
 
+# lunr.js 2.3.9 (MIT licence), the copy the engine ships for its own search plugin; both engines have it.
+LUNR_JS = Path(sys.modules[BasePlugin.__module__.split(".")[0]].__file__).parent / "contrib" / "search" / "templates" / "search" / "lunr.js"
+
 __all__ = [
     "ENGINE",
     "ENGINES",
@@ -53,6 +57,7 @@ __all__ = [
     "File",
     "Files",
     "InclusionLevel",
+    "LUNR_JS",
     "MkDocsConfig",
     "Page",
     "PluginError",

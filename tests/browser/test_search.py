@@ -1,20 +1,44 @@
-"""Search in the shipped site: keyboard alone, kind labels, definitions, and the same answers as the CLI."""
+"""Search in the shipped site: lunr.js over the index `crosswalk search` reads, keyboard alone, the same answers."""
 
 from __future__ import annotations
 
+import json
+import re
+
+import pytest
+
 from mkdocs_crosswalk.core import KINDS, load_knowledge_base
-from mkdocs_crosswalk.core.search import search, search_documents
+from mkdocs_crosswalk.core.search import INDEX_FILES, Searcher, stem, words
 from support import REPO
 
 KB = load_knowledge_base(REPO / "kb")
-DOCS = search_documents(KB, lambda e: f"{e.SECTION}/{e.id}/")
-QUERIES = ["RACI", "PRD", "DACI", "A/B test", "CI/CD", "data drift", "drift", "F1 score", "5 Whys", "retra", "responsibility assignment"]
+QUERIES = ["RACI", "PRD", "DACI", "A/B test", "ab test", "CI/CD", "ci cd", "data drift", "drift", "F1 score", "5 Whys", "retra", "retraning",
+           "accuarcy", "responsibility assignment", "product requirements document", "Spark Summit", "feels like spam", "Fei-Fei Li", "error messages"]
+HOSTILE = ["ratio:", "A/B test:", "+", "-", "~", "^", "*", "x" * 10_000, "?!.,;:", "😀🚀", "<img src=x onerror=window.__injected=1>",
+           "<script>window.__injected=1</script>", "title:RACI", "-RACI +PRD"]
+FIRST_ROW = "() => { const li = document.querySelector('#cw-search-results li'); return li && [li.dataset.cwId, li.dataset.cwAnchor || '']; }"
+
+
+@pytest.fixture(scope="module")
+def searcher(shipped_site):
+    return Searcher(**{part: json.loads((shipped_site / path).read_text()) for part, path in INDEX_FILES.items()})
+
+
+def open_search(page, url):
+    page.goto(url)
+    page.keyboard.press("/")
+    box = page.get_by_role("combobox", name="Search")
+    page.wait_for_function("() => !document.querySelector('.cw-search__status') || true")
+    return box
+
+
+def wait_for_full_text(page, box):
+    box.fill("Fei-Fei Li")  # only in a case study's text
+    page.wait_for_function("() => document.querySelector('#cw-search-results li[data-cw-anchor]')")
 
 
 def test_typing_a_term_shows_results_with_kinds_and_the_definition(browser_page, shipped_url):
-    browser_page.goto(shipped_url + "cases/")
-    browser_page.keyboard.press("/")
-    box = browser_page.get_by_role("combobox", name="Search")
+    box = open_search(browser_page, shipped_url + "cases/")
     assert box.evaluate("el => el === document.activeElement")
     box.type("RACI")
     first = browser_page.locator("#cw-search-results li").first
@@ -26,70 +50,99 @@ def test_typing_a_term_shows_results_with_kinds_and_the_definition(browser_page,
     assert labels and labels <= {model.LABEL for model in KINDS.values()} | {"Page"}
 
 
-def test_search_answers_before_the_page_has_finished_loading(browser_page, shipped_url):
+def test_names_answer_before_the_page_has_finished_loading_and_the_full_text_follows(browser_page, shipped_url):
     browser_page.goto(shipped_url + "glossary/raci/", wait_until="domcontentloaded")
     browser_page.locator(".cw-search-open").wait_for()
     browser_page.keyboard.press("/")
     browser_page.keyboard.insert_text("PRD")  # all at once, as pasted
-    first = browser_page.locator("#cw-search-results li").first
+    browser_page.locator('#cw-search-results li:first-child[data-cw-id="prd"]').wait_for()
+    browser_page.get_by_role("combobox", name="Search").fill("Spark Summit")
+    first = browser_page.locator('#cw-search-results li:first-child[data-cw-anchor="the-outcome"]')
     first.wait_for()
-    assert first.get_attribute("data-cw-id") == "prd"
-    # the rest of the index follows: a skill is found from the same box
-    browser_page.get_by_role("combobox", name="Search").fill(KB.of_kind("skill")[0].title)
-    browser_page.locator(f'#cw-search-results li:first-child[data-cw-id="{KB.of_kind("skill")[0].id}"]').wait_for()
+    # the snippet shows the words found, marked, as text
+    assert first.locator(".cw-search__snippet mark").all_text_contents()[:2] == ["Spark", "Summit"]
 
 
-def test_the_keyboard_alone_reaches_a_result(browser_page, shipped_url):
-    browser_page.goto(shipped_url)
-    browser_page.keyboard.press("/")
-    browser_page.keyboard.type("data drift")
-    browser_page.locator('#cw-search-results li:first-child[data-cw-id="data-drift"]').wait_for()
+def test_the_keyboard_alone_lands_on_the_sections_heading(browser_page, shipped_url, searcher):
+    expected = searcher.search("feels like spam")[:2]
+    assert expected[1].anchor  # the second result is a section of a page
+    open_search(browser_page, shipped_url)
+    browser_page.keyboard.type("feels like spam")
+    browser_page.wait_for_function(f"() => ({FIRST_ROW})()?.join('#') === {json.dumps(expected[0].doc['id'] + '#' + expected[0].anchor)}")
     browser_page.keyboard.press("ArrowDown")
-    browser_page.keyboard.press("ArrowUp")
-    assert browser_page.locator('#cw-search-results li[aria-selected="true"]').get_attribute("data-cw-id") == "data-drift"
+    selected = browser_page.locator('#cw-search-results li[aria-selected="true"]')
+    assert selected.get_attribute("data-cw-id") == expected[1].doc["id"]
     with browser_page.expect_navigation():
         browser_page.keyboard.press("Enter")
-    assert browser_page.url.endswith("/glossary/data-drift/")
+    assert browser_page.url.endswith("/" + expected[1].url)
+    heading = browser_page.locator(f"#{expected[1].anchor}")
+    assert re.fullmatch(r"h[2-6]", heading.evaluate("el => el.tagName.toLowerCase()"))
+    browser_page.wait_for_function("el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }", arg=heading.element_handle())
     browser_page.keyboard.press("/")
     browser_page.keyboard.press("Escape")
     assert not browser_page.locator(".cw-search").is_visible()
 
 
-def test_site_and_cli_agree_on_the_first_result(browser_page, shipped_url):
-    browser_page.goto(shipped_url)
-    browser_page.keyboard.press("/")
-    box = browser_page.get_by_role("combobox", name="Search")
+def test_site_and_cli_agree_on_the_first_result(browser_page, shipped_url, searcher):
+    box = open_search(browser_page, shipped_url)
+    wait_for_full_text(browser_page, box)
     for query in QUERIES:
+        first = searcher.search(query)[0]
         box.fill(query)
-        expected = search(DOCS, query)[0]["id"]
-        browser_page.wait_for_function("id => { const li = document.querySelector('#cw-search-results li'); return li && li.dataset.cwId === id; }", arg=expected, timeout=5000)
+        browser_page.wait_for_function(f"expected => ({FIRST_ROW})()?.join('#') === expected", arg=f"{first.doc['id']}#{first.anchor}", timeout=5000)
 
 
-def test_results_narrow_by_kind(browser_page, shipped_url):
-    browser_page.goto(shipped_url)
-    browser_page.keyboard.press("/")
-    browser_page.get_by_role("combobox", name="Search").fill("model")
+def test_the_same_words_and_stems_on_both_sides(browser_page, shipped_url):
+    """The index's terms are made in Python, the query's in search.js: the two must not drift apart."""
+    text = " ".join(entry.body for entry in KB.entries.values()) + " A/B test, CI/CD, 5 Whys; Li’s naïve café ÉTÉ 1,500 x_y studies boxes glasses"
+    vocabulary = sorted(set(words(text)))
+    open_search(browser_page, shipped_url)
+    browser_page.wait_for_function("() => window.__crosswalkSearch")
+    assert browser_page.evaluate("t => window.__crosswalkSearch.words(t)", text) == words(text)
+    stems = browser_page.evaluate("ws => ws.map(window.__crosswalkSearch.stem)", vocabulary)
+    assert len(vocabulary) > 2000
+    assert {w: s for w, s in zip(vocabulary, stems) if s != stem(w)} == {}
+    assert stem("studies") == "study" and stem("feels") == "feel" and stem("prd") == "prd" and stem("analysis") == "analysis"
+
+
+def test_hostile_input_is_text_never_syntax_nor_markup(browser_page, shipped_url):
+    box = open_search(browser_page, shipped_url)
+    wait_for_full_text(browser_page, box)
+    status = browser_page.locator(".cw-search__status")
+    for query in HOSTILE:
+        box.fill(query)
+        browser_page.wait_for_function("q => { const list = document.getElementById('cw-search-results'); return list.dataset.cwQuery === q && list.dataset.cwComplete === 'true'; }", arg=query)
+        assert re.match(r"(\d+ results?|Nothing found\.)$", status.inner_text()), (query[:20], status.inner_text())
+    assert browser_page.evaluate("() => window.__injected") is None
+    assert browser_page.locator("#cw-search-results img, #cw-search-results script").count() == 0
+    box.fill("RACI")  # and the box still answers
+    browser_page.wait_for_function(f"() => ({FIRST_ROW})()?.[0] === 'raci'")
+
+
+def test_results_narrow_by_kind_and_the_address_keeps_the_search(browser_page, shipped_url):
+    box = open_search(browser_page, shipped_url)
+    box.fill("model")
     browser_page.locator("#cw-search-results li").first.wait_for()
     browser_page.get_by_label("Kind").select_option(label="Case study")
     kinds = browser_page.locator("#cw-search-results li").evaluate_all("els => els.map(e => e.dataset.cwKind)")
     assert kinds and set(kinds) == {"case"}
+    assert "q=model" in browser_page.url and "kind=case" in browser_page.url
+    browser_page.reload()  # the same search, open again
+    browser_page.locator("#cw-search-results li").first.wait_for()
+    assert browser_page.get_by_role("combobox", name="Search").input_value() == "model"
+    assert browser_page.get_by_label("Kind").input_value() == "case"
+    assert set(browser_page.locator("#cw-search-results li").evaluate_all("els => els.map(e => e.dataset.cwKind)")) == {"case"}
+    browser_page.keyboard.press("Escape")
+    assert "q=" not in browser_page.url
 
 
-def test_hand_written_guide_pages_are_found_too(browser_page, shipped_url):
-    browser_page.goto(shipped_url)
-    browser_page.keyboard.press("/")
-    browser_page.get_by_role("combobox", name="Search").fill("error messages")
-    first = browser_page.locator("#cw-search-results li").first
-    first.wait_for()
-    assert first.get_attribute("data-cw-kind") == "page"
-    assert first.locator("a").get_attribute("href").endswith("/guide/errors/")
-
-
-def test_an_index_that_cannot_be_loaded_is_said_not_left_loading(browser_page, shipped_url):
-    browser_page.route("**/search/crosswalk-glossary.json", lambda route: route.fulfill(status=404, body="gone"))
-    browser_page.goto(shipped_url)
-    browser_page.keyboard.press("/")
+@pytest.mark.parametrize("part", ["names", "text"])
+def test_an_index_that_cannot_be_loaded_is_said_not_left_loading(browser_page, shipped_url, part):
+    browser_page.route(f"**/{INDEX_FILES[part]}", lambda route: route.fulfill(status=404, body="gone"))
+    open_search(browser_page, shipped_url)
     browser_page.keyboard.type("RACI")
     status = browser_page.locator(".cw-search__status")
     browser_page.wait_for_function("el => el.textContent.includes('could not be loaded')", arg=status.element_handle())
     assert "Loading" not in status.inner_text()
+    if part == "text":  # names are still found
+        assert browser_page.locator("#cw-search-results li").first.get_attribute("data-cw-id") == "raci"

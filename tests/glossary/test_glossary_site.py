@@ -147,9 +147,12 @@ def test_names_with_an_ampersand_are_linked(extra_site):
 
 
 def test_search_excerpts_of_pages_leave_out_the_definitions(extra_site):
-    docs = json.loads((extra_site / "search" / "crosswalk-pages.json").read_text())["docs"]
-    loud = next(doc for doc in docs if doc["title"] == "Loud")
-    assert "data drift" in loud["summary"] and "compared with the data it learned from" not in loud["summary"]
+    docs = json.loads((extra_site / "search" / "crosswalk-names.json").read_text())["meta"]["docs"]
+    sections = json.loads((extra_site / "search" / "crosswalk-text.json").read_text())["sections"]
+    snippets = json.loads((extra_site / "search" / "crosswalk-snippets.json").read_text())["text"]
+    loud = next(number for number, row in enumerate(docs) if row[3] == "Loud")
+    text = " ".join(snippet for row, snippet in zip(sections, snippets) if row[0] == loud)
+    assert "data drift" in text and "compared with the data it learned from" not in text
 
 
 def test_usage_counts_mentions_and_references_not_listings(shipped_site):

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from support.html import exists, page, resolve
+
+from mkdocs_crosswalk.core import load_knowledge_base
+from mkdocs_crosswalk.core.search import INDEX_FILES, QUERY_PLAN, kind_order
+from support import REPO
 
 PAGES = ["", "glossary/", "glossary/raci/", "comparisons/ux-vs-mlops/", "guide/search/"]
 
@@ -15,7 +21,9 @@ def test_every_page_starts_search_from_its_head(shipped_site, url):
     assert script is not None and "async" in script.attributes
     preload = head.css_first('link[rel="preload"][as="fetch"]')
     assert preload is not None and preload.attributes.get("crossorigin") == "anonymous"  # fetch() can reuse it
-    for href, expected in ((script.attributes["src"], "assets/crosswalk/search.js"), (preload.attributes["href"], "search/crosswalk-glossary.json")):
+    lunr = head.css_first('link[rel="preload"][as="script"]')
+    for href, expected in ((script.attributes["src"], "assets/crosswalk/search.js"), (preload.attributes["href"], INDEX_FILES["names"]),
+                           (lunr.attributes["href"], "assets/crosswalk/lunr.js")):
         target, _ = resolve(url, href)
         assert target == expected and exists(shipped_site, target)
     # loaded once: not again with the theme's scripts at the end of the page
@@ -28,5 +36,48 @@ def test_the_error_page_searches_too_from_any_depth(shipped_site):
     script = head.css_first('script[src$="assets/crosswalk/search.js"]')
     preload = head.css_first('link[rel="preload"][as="fetch"]')
     assert script.attributes["src"] == "/assets/crosswalk/search.js"
-    assert preload.attributes["href"] == "/search/crosswalk-glossary.json"
-    assert exists(shipped_site, "assets/crosswalk/search.js") and exists(shipped_site, "search/crosswalk-glossary.json")
+    assert preload.attributes["href"] == "/" + INDEX_FILES["names"]
+
+
+def test_lunr_is_the_copy_mkdocs_ships_with_its_licence(shipped_site):
+    import mkdocs
+
+    shipped = (shipped_site / "assets/crosswalk/lunr.js").read_text()
+    assert "2.3.9" in shipped[:200] and "@license MIT" in shipped[:200]
+    assert shipped == (__import__("pathlib").Path(mkdocs.__file__).parent / "contrib/search/templates/search/lunr.js").read_text()
+
+
+def test_the_index_holds_every_entry_and_hand_written_page_and_its_sections(shipped_site):
+    kb = load_knowledge_base(REPO / "kb")
+    names = json.loads((shipped_site / INDEX_FILES["names"]).read_text())
+    text = json.loads((shipped_site / INDEX_FILES["text"]).read_text())
+    docs = names["meta"]["docs"]
+    assert {row[0] for row in docs if row[1] != "page"} == set(kb.entries)
+    assert {"guide/errors/", "guide/search/"} <= {row[4] for row in docs if row[1] == "page"}
+    # the browser takes the kind order and the query plan from here, not from a copy of its own
+    assert names["meta"]["kinds"] == kind_order() and names["meta"]["plan"] == QUERY_PLAN
+    rubric = next(i for i, row in enumerate(docs) if row[0] == "user-impact-translation-interview")
+    anchors = {row[2] for row in text["sections"] if row[0] == rubric}
+    assert {"question", "sample-answer", "red-flags"} <= anchors
+    assert text["index"]["pipeline"] == [] and names["index"]["pipeline"] == []  # words are made by core/search.py alone
+
+
+def test_the_compact_index_is_lunrs_index_with_nothing_lost():
+    """The site ships lunr's index in a compact form; expanded, every term finds the same sections
+    with the same scores (only the terms' internal numbers differ)."""
+    from lunr import lunr
+
+    from mkdocs_crosswalk.core.search import compact, expand
+
+    kb = load_knowledge_base(REPO / "kb")
+    original = lunr(ref="id", fields=["body", "title"], documents=[{"id": str(i), "body": e.body, "title": e.title} for i, e in enumerate(kb.entries.values())]).serialize()
+    packed = compact(original)
+    expanded = expand(json.loads(json.dumps(packed)))
+    assert len(json.dumps(packed)) < len(json.dumps(original)) / 2
+
+    def by_term(index):
+        terms = {posting["_index"]: term for term, posting in index["invertedIndex"]}
+        return {ref: {terms[i]: score for i, score in zip(elements[0::2], elements[1::2])} for ref, elements in index["fieldVectors"] if elements}
+
+    assert by_term(expanded) == by_term(original)
+    assert [(t, {f: set(p[f]) for f in ("body", "title")}) for t, p in expanded["invertedIndex"]] == [(t, {f: set(p[f]) for f in ("body", "title")}) for t, p in original["invertedIndex"]]

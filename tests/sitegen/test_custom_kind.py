@@ -96,16 +96,17 @@ def test_the_catalogue_lists_the_entries_and_the_home_page_links_it(site):
 
 
 def test_search_indexes_the_custom_kinds_and_ranks_them_from_the_registry(site):
-    index = json.loads((site / "search" / "crosswalk-entries.json").read_text(encoding="utf-8"))
-    by_id = {doc["id"]: doc for doc in index["docs"]}
+    names = json.loads((site / "search" / "crosswalk-names.json").read_text(encoding="utf-8"))["meta"]
+    by_id = {row[0]: dict(zip(("id", "kind", "label", "title", "url"), row)) for row in names["docs"]}
     assert by_id["flags-for-models"]["label"] == "Decision record"
     assert by_id["flags-for-models"]["url"] == "decisions/flags-for-models/"
     assert by_id["rollback-a-model"]["kind"] == "playbook"
-    kinds = [kind for kind, _ in index["kinds"]]
+    kinds = names["kinds"]
     assert kinds[0] == "term" and kinds[-1] == "page" and {"decision", "playbook"} <= set(kinds)
-    result = cli(PROJECT, "search", "flags", "--kind", "decision")
+    result = cli(PROJECT, "search", "flags", "--kind", "decision", "--site", str(site))
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0].startswith("Ship new models behind feature flags  [Decision record]")
+    assert cli(PROJECT, "search", "flags", "--kind", "nonsense").exit_code != 0  # the registry says which kinds exist
 
 
 def test_check_stats_and_schema_know_the_site_kinds():

@@ -14,7 +14,7 @@ import yaml
 
 from ..core.glossary import glossary_rows, name_keys
 from ..core.models import DOMAINS
-from ..core.search import search, search_documents
+from ..core.search import Searcher
 from .common import KB_OPTION, load_or_exit, main
 
 
@@ -104,7 +104,7 @@ def define(term, kb_dir):
     found = names.get(term.casefold()) or next((forms[k] for k in sorted(name_keys(term)) if k in forms), None) or (kb.get(term) if kb.get(term) is not None and kb.get(term).kind == "term" else None)
     if found is None:
         # what the site's search finds for it (names first), then names spelled alike ("racy" -> RACI)
-        searched = [doc["title"] for doc in search(search_documents(kb, lambda e: ""), term, kind="term", limit=5)]
+        searched = [r.doc["title"] for r in Searcher.of_knowledge_base(kb, full_text=False).search(term, kind="term", limit=5)]
         close = [names[c].title for c in difflib.get_close_matches(term.casefold(), list(names), n=5, cutoff=0.6)]
         suggestions = list(dict.fromkeys(searched + close))[:5]
         click.echo(f"No term or alias {term!r}." + (f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""), err=True)

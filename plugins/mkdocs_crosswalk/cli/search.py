@@ -1,33 +1,56 @@
-"""`crosswalk search`: the site's search, in the terminal."""
+"""`crosswalk search`: the site's search, in the terminal, over the same lunr index."""
 
 from __future__ import annotations
 
+import json
 import sys
+from pathlib import Path
 
 import click
 
 from ..core.models import DOMAINS, LEVELS
-from ..core.search import kind_order, search, search_documents
-from .common import KB_OPTION, kind_or_exit, load_or_exit, main
+from ..core.search import INDEX_FILES, Searcher
+from .common import KB_OPTION, kind_or_exit, kinds_or_exit, load_or_exit, main
 
 
 @main.command("search")
 @click.argument("query")
 @KB_OPTION
-@click.option("--kind", help="Only entries of this kind.")
+@click.option("--site", "site_dir", default="site", show_default=True, type=click.Path(file_okay=False),
+              help="A built site whose search index to use (the one its search box uses); without one, the knowledge base is indexed here.")
+@click.option("--kind", help="Only entries of this kind (any kind the site has), or 'page' for hand-written pages.")
 @click.option("--level", type=click.Choice(LEVELS), help="Only case studies of this level.")
 @click.option("--domain", type=click.Choice(DOMAINS), help="Only terms of this domain.")
 @click.option("--limit", default=10, show_default=True)
-def search_command(query, kb_dir, kind, level, domain, limit):
-    """Find entries by title, alias or abbreviation first, then by their summaries."""
-    kb = load_or_exit(kb_dir)
-    kind = kind and kind_or_exit(kind, kb.kinds)
-    docs = search_documents(kb, lambda e: f"{e.SECTION}/{e.id}/")
-    results = search(docs, query, kind=kind or "", level=level or "", domain=domain or "", limit=limit, order=kind_order(kb.kinds))
+def search_command(query, kb_dir, site_dir, kind, level, domain, limit):
+    """Exact titles, aliases and abbreviations first, then names that start with the query, then the full text."""
+    if kind and kind != "page":
+        kind_or_exit(kind, kinds_or_exit())
+    searcher = _site_searcher(Path(site_dir)) or _kb_searcher(kb_dir)
+    results = searcher.search(query, kind=kind or "", level=level or "", domain=domain or "", limit=limit)
     if not results:
         click.echo(f"Nothing found for {query!r}.", err=True)
         sys.exit(1)
-    for doc in results:
-        click.echo(f"{doc['title']}  [{doc['label']}]  {doc['url']}")
-        if doc["kind"] == "term":
+    for result in results:
+        doc = result.doc
+        title = doc["title"] + (f" › {result.heading}" if result.heading else "")
+        click.echo(f"{title}  [{doc['label']}]  {result.url}")
+        if result.snippet:
+            click.echo(f"    {result.snippet}")
+        elif doc["kind"] == "term":
             click.echo(f"    {doc['summary']}")
+
+
+def _site_searcher(site: Path) -> Searcher | None:
+    paths = {part: site / path for part, path in INDEX_FILES.items()}
+    if not all(path.is_file() for path in paths.values()):
+        return None
+    try:
+        return Searcher(**{part: json.loads(path.read_text(encoding="utf-8")) for part, path in paths.items()})
+    except (ValueError, KeyError, TypeError):
+        click.echo(f"{site}/search/: the search index could not be read; indexing the knowledge base instead. Hint: build the site again.", err=True)
+        return None
+
+
+def _kb_searcher(kb_dir: str) -> Searcher:
+    return Searcher.of_knowledge_base(load_or_exit(kb_dir))

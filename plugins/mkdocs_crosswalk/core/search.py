@@ -1,125 +1,397 @@
-"""Search: the documents the site and `crosswalk search` share, and how they are ranked.
+"""Search: the documents the site and `crosswalk search` share, their lunr indexes, and the queries.
 
-The ranking is deliberately simple and written twice, here and in assets/crosswalk/search.js,
-so the terminal and the browser agree; tests hold the two to the same first results. The order
-of kinds and the levels reach the browser in the index (:func:`index_meta`), not as a copy.
-No stop words and no stemming: "PRD", "A/B test" and "5 Whys" are searched as written.
+Two lunr indexes, built here with `lunr` (Python) and serialized for the site:
+
+- the *names* index: one document per entry or hand-written page, its title and aliases. Small, so
+  it loads first, and it answers exact names, names that start with the query and typos in names;
+- the *text* index: one document per section (a page's text up to its first heading, then each
+  heading with an id and the text up to the next one), so a phrase from a case study's scenario or
+  a rubric's sample answer lands on that section.
+
+Neither index has a lunr pipeline: words are made into index terms here, by ``words`` and
+``stem`` (plural to singular), and queries are built clause by clause (``QUERY_PLAN``) rather than
+parsed, so whatever a person types is text, never query syntax. assets/crosswalk/search.js reads
+``QUERY_PLAN``, the limits, the kind order and the levels from the index metadata and builds the
+same clauses for lunr.js: one ranking, two runtimes.
 """
 
 from __future__ import annotations
 
+import json
 import re
-from typing import Callable
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from lunr.builder import Builder
+from lunr.index import Index
+from lunr.query import Query, QueryPresence
 
 from .kinds import BUILTIN_KINDS, KindRegistry
 from .knowledge_base import KnowledgeBase
 from .models import LEVELS, Entry
-_TOKEN = re.compile(r"\w+(?:[/&.+'-]\w+)*")
+FORMAT = 3  # of the serialized files; search.js and Searcher refuse another
+# The files the site ships, under its root; `crosswalk search --site` reads the same ones.
+INDEX_FILES = {"names": "search/crosswalk-names.json", "text": "search/crosswalk-text.json", "snippets": "search/crosswalk-snippets.json"}
+SNIPPET_SOURCE = 2000  # characters of a section kept for its snippet: enough to find a match in most
+
+# Words are runs of letters and digits (the same in search.js: /[\p{L}\p{N}]+/gu), lowercased:
+# "A/B test" -> a, b, test; "CI/CD" -> ci, cd; "Fei-Fei" -> fei, fei. Punctuation never reaches lunr.
+_WORD = re.compile(r"[^\W_]+")
+LIMITS = {
+    "words": 12,  # words of a query that are searched; the rest of a pasted essay is ignored
+    "word_length": 40,  # longer "words" (a pasted hash) are cut, so no lunr automaton grows large
+    "fuzzy_min": 4,  # shorter words are not matched with a typo ("ci" is not "cd")
+    "key_length": 60,
+}
+
+# The tiers, best first. Each is one lunr query over one index; a result keeps its best tier.
+# clause fields: which index field; "term": how the query's words become the term
+#   key = all words joined ("ab test" and "A/B test" both give "abtest"),
+#   stem_key = the same with the last word stemmed (plural and singular find each other),
+#   word / stem = one clause per word, as written or stemmed,
+#   surface = one clause per word that stemming changes, as written (the text index holds both forms,
+#   so "feels like spam" finds "feel like spam" too but puts the words as typed first);
+# "wildcard": "last" puts a trailing wildcard on the last word (or on the key), if it has at least
+#   "wildcard_min" letters (in the text, "a*" would be hundreds of words, each in thousands of sections);
+# "fuzzy": edit distance 1 (one letter missing, extra, different, or two swapped) for long enough words.
+QUERY_PLAN = [
+    {"tier": "exact name", "index": "names", "clauses": [
+        {"field": "key", "term": "key"}, {"field": "key", "term": "stem_key"}]},
+    {"tier": "name starts with", "index": "names", "clauses": [
+        {"field": "key", "term": "key", "wildcard": "last"}]},
+    {"tier": "name with a typo", "index": "names", "clauses": [
+        {"field": "key", "term": "key", "fuzzy": True}]},
+    {"tier": "words of a name", "index": "names", "clauses": [
+        {"field": "name", "term": "word", "required": True, "wildcard": "last", "fuzzy": True}]},
+    {"tier": "full text", "index": "text", "clauses": [
+        {"field": "text", "term": "stem", "required": True, "wildcard": "last", "wildcard_min": 3},
+        {"field": "text", "term": "surface"}]},
+]
 
 
-def normalize(text: str) -> str:
-    return re.sub(r"\s+", " ", text.casefold()).strip()
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
 
 
-def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text.casefold())
+def stem(word: str) -> str:
+    """Plural to singular, so either finds the other ("retrospectives", "studies", "matches", "feels").
+
+    Not lunr's Porter stemmer: lunr (Python) and lunr.js stem differently ("always", "play"), and the
+    browser must make the very terms the index was built with. This rule is the one thing written
+    twice (search.js has it too); tests/browser/test_search.py holds both to the same output over
+    every word of the shipped knowledge base. Digits and short words (most abbreviations) are kept.
+    """
+    if len(word) < 4 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
 
 
-def kind_order(kinds: KindRegistry = BUILTIN_KINDS) -> tuple[str, ...]:
-    """Kinds in the order equal scores are broken, hand-written pages last."""
-    return (*kinds.in_search_order(), "page")
+def name_key(name_words: list[str]) -> str:
+    return "".join(name_words)
 
 
-def index_meta(kinds: KindRegistry) -> dict:
-    """What the browser needs besides the documents: the kinds in rank order with labels, the levels."""
-    return {"kinds": [[kind, kinds[kind].LABEL] for kind in kinds.in_search_order()] + [["page", "Page"]], "levels": list(LEVELS)}
+# Not text of the page: scripts, permalink signs, term definitions shown on hover (found under the
+# term itself), pictures, and the "Referenced by" lists (other pages' titles, found under their own names).
+NOT_SEARCHED = "script, style, .headerlink, .cw-term__tip, svg, .cw-referenced-by"
 
 
-def search_documents(kb: KnowledgeBase, url_for: Callable[[Entry], str]) -> list[dict]:
-    """One document per entry, the format written to the site's search index."""
-    docs = []
-    for kind in kb.kinds.in_search_order():
-        for entry in kb.of_kind(kind):
-            docs.append({
-                "id": entry.id, "kind": kind, "label": entry.LABEL, "title": entry.title,
-                "aliases": list(getattr(entry, "aliases", [])), "summary": entry.summary,
-                "level": getattr(entry, "level", ""), "domains": list(getattr(entry, "domains", [])),
-                "tags": list(entry.tags), "url": url_for(entry),
-            })
-    return docs
+@dataclass(frozen=True)
+class Section:
+    """A stretch of a page under one heading (or before the first one: heading "", anchor "")."""
+
+    heading: str
+    anchor: str
+    text: str
 
 
-def page_document(title: str, text: str, url: str) -> dict:
-    """A hand-written page in the same shape as an entry, so one ranking serves both."""
-    return {"id": url, "kind": "page", "label": "Page", "title": title, "aliases": [], "summary": text[:300],
-            "level": "", "domains": [], "tags": [], "url": url}
+def entry_document(entry: Entry, url: str) -> dict:
+    return {
+        "id": entry.id, "kind": entry.KIND, "label": entry.LABEL, "title": entry.title,
+        "aliases": list(getattr(entry, "aliases", [])), "summary": entry.summary,
+        "level": getattr(entry, "level", ""), "domains": list(getattr(entry, "domains", [])), "url": url,
+    }
 
 
-def _near(a: str, b: str) -> bool:
-    """Edit distance at most one (a typo: one letter missing, extra or different)."""
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return a == b
-    if len(a) > len(b):
-        a, b = b, a
-    i = j = edits = 0
-    while i < len(a) and j < len(b):
-        if a[i] != b[j]:
-            edits += 1
-            if edits > 1:
-                return False
-            if len(a) == len(b):
-                i += 1
-            j += 1
-        else:
-            i += 1
-            j += 1
-    return edits + (len(b) - j) + (len(a) - i) <= 1
+def page_document(title: str, url: str) -> dict:
+    return {"id": url, "kind": "page", "label": "Page", "title": title, "aliases": [], "summary": "", "level": "", "domains": [], "url": url}
 
 
-def _token_score(query_token: str, name_tokens: list[str]) -> float:
-    if query_token in name_tokens:
-        return 1.0
-    if any(t.startswith(query_token) for t in name_tokens):
-        return 0.8
-    if len(query_token) >= 5 and any(_near(query_token, t) for t in name_tokens):
-        return 0.6
-    return 0.0
+def kind_order(kinds: KindRegistry = BUILTIN_KINDS) -> list[str]:
+    """The order results of equal rank come in, and the kind filter's order, from the registry of kinds;
+    hand-written pages last. Written into the index for search.js (with LEVELS), never copied into it."""
+    return [*kinds.in_search_order(), "page"]
 
 
-def score(doc: dict, query: str) -> float:
-    q, q_tokens = normalize(query), tokens(query)
-    if not q_tokens:
-        return 0.0
-    best = 0.0
-    for rank, name in enumerate([doc["title"], *doc["aliases"]]):
-        weight = 1.0 if rank == 0 else 0.95  # the title a hair above an alias
-        n = normalize(name)
-        if n == q:
-            best = max(best, 100 * weight)
-        elif n.startswith(q):
-            best = max(best, 80 * weight)
-        else:
-            parts = [_token_score(t, tokens(name)) for t in q_tokens]
-            if all(parts):
-                best = max(best, 40 * weight * sum(parts) / len(parts))
-    if best == 0.0:
-        text_tokens = tokens(doc["summary"] + " " + " ".join(doc["tags"]))
-        parts = [_token_score(t, text_tokens) for t in q_tokens]
-        if all(parts):
-            best = 10 * sum(parts) / len(parts)
-    return best
+def entries_in_order(kb: KnowledgeBase) -> list[Entry]:
+    """Every entry, by kind in search order, then by title: the order of the index's documents."""
+    return [entry for kind in kb.kinds.in_search_order() for entry in kb.of_kind(kind)]
 
 
-def search(
-    docs: list[dict], query: str, *, kind: str = "", level: str = "", domain: str = "", limit: int = 10, order: tuple[str, ...] = kind_order()
-) -> list[dict]:
-    """The best matches first; ties go to glossary terms (the ``order`` of kinds), then shorter titles."""
-    scored = []
-    for doc in docs:
-        if (kind and doc["kind"] != kind) or (level and doc["level"] != level) or (domain and domain not in doc["domains"]):
-            continue
-        s = score(doc, query)
-        if s > 0:
-            scored.append((-s, order.index(doc["kind"]), len(doc["title"]), doc["title"].casefold(), doc))
-    scored.sort(key=lambda row: row[:4])
-    return [row[-1] for row in scored[:limit]]
+def entry_documents(kb: KnowledgeBase, url_for: Callable[[Entry], str]) -> list[dict]:
+    return [entry_document(entry, url_for(entry)) for entry in entries_in_order(kb)]
+
+
+def sections_of_html(html: str) -> list[Section]:
+    """Split a page's content at every heading that has an id (the ones a link can land on)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(f"<div>{html}</div>")
+    for node in tree.css(NOT_SEARCHED):
+        node.decompose()
+    sections: list[list] = [["", "", []]]
+    heading_node = None
+    for node in tree.body.traverse(include_text=True):
+        tag = node.tag
+        if tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+            anchor = node.attributes.get("id") or ""
+            if tag == "h1" or not anchor:
+                heading_node = node
+                continue
+            sections.append([" ".join(node.text(separator=" ").split()), anchor, []])
+            heading_node = node
+        elif tag == "-text":
+            if heading_node is not None and _inside(node, heading_node):
+                continue
+            sections[-1][2].append(node.text_content or "")
+    result = []
+    for heading, anchor, parts in sections:
+        text = " ".join(" ".join(parts).split())
+        if text or anchor:
+            result.append(Section(heading, anchor, text))
+    return result
+
+
+def _inside(node, ancestor) -> bool:
+    parent = node.parent
+    for _ in range(8):  # headings hold a few levels of inline markup at most
+        if parent is None:
+            return False
+        if parent.mem_id == ancestor.mem_id:
+            return True
+        parent = parent.parent
+    return False
+
+
+def sections_of_markdown(entry: Entry) -> list[Section]:
+    """Each Markdown field and the body as one section, no anchor (see Searcher.of_knowledge_base)."""
+    from .references import markdown_texts
+
+    return [Section("", "", " ".join(text.text for text in markdown_texts(entry)))]
+
+
+def build_indexes(documents: list[dict], sections: list[list[Section]], kinds: list[str]) -> dict:
+    """The names and text indexes and the tables beside them, as the JSON-ready dicts the site ships.
+
+    ``sections[i]`` are the sections of ``documents[i]``; ``kinds`` is :func:`kind_order`.
+    """
+    names = _builder(["key", "name"])
+    for number, doc in enumerate(documents):
+        names_words = [words(name) for name in [doc["title"], *doc["aliases"]]]
+        keys = []
+        for w in names_words:
+            if w:
+                keys += [name_key(w), name_key([*w[:-1], stem(w[-1])])]
+        names.add({"ref": str(number), "key": sorted(set(keys)), "name": [x for w in names_words for x in w]})
+    text = _builder(["text"])
+    section_rows, snippet_texts = [], []
+    for number, doc_sections in enumerate(sections):
+        for section in doc_sections:
+            terms = [form for w in words(section.heading + " " + section.text) for form in _forms(w)]
+            if terms:
+                text.add({"ref": str(len(section_rows)), "text": terms})
+                section_rows.append([number, section.heading, section.anchor])
+                snippet_texts.append(section.text[:SNIPPET_SOURCE])
+    meta = {
+        "format": FORMAT, "kinds": kinds, "levels": list(LEVELS), "plan": QUERY_PLAN, "limits": LIMITS,
+        "docs": [[d["id"], d["kind"], d["label"], d["title"], d["url"], d["level"], d["domains"], d["summary"] if d["kind"] == "term" else ""] for d in documents],
+    }
+    return {
+        "names": {"format": FORMAT, "meta": meta, "index": compact(names.build().serialize())},
+        # lunr cannot build an index of nothing; a site with no text still ships a (never matching) one
+        "text": {"format": FORMAT, "sections": section_rows, "index": compact((text if section_rows else _builder(["text"], empty=True)).build().serialize())},
+        "snippets": {"format": FORMAT, "text": snippet_texts},
+    }
+
+
+def compact(serialized: dict) -> dict:
+    """lunr's serialized index in fewer bytes, losing nothing lunr reads.
+
+    lunr writes each (term, document) pair twice: in the inverted index (``"123":{}``) and in the
+    document's field vector with its score. Here each term keeps, per field, its documents as gaps
+    between numbers and their scores in thousandths (lunr keeps three decimals); ``expand`` (and
+    ``expand`` in search.js) rebuilds both halves. Terms are renumbered in sorted order, which
+    changes no score. Every ref must be a whole number (ours are).
+    """
+    fields = serialized["fields"]
+    vectors = {ref: dict(zip(elements[0::2], elements[1::2])) for ref, elements in serialized["fieldVectors"]}
+    terms, postings = [], {field: [] for field in fields}
+    for term, posting in serialized["invertedIndex"]:
+        terms.append(term)
+        for field in fields:
+            refs = sorted(int(ref) for ref in posting[field])
+            gaps = [b - a for a, b in zip([0, *refs], refs)]
+            scores = [round(vectors[f"{field}/{ref}"][posting["_index"]] * 1000) for ref in refs]
+            postings[field].append([gaps, scores])
+    return {"version": serialized["version"], "fields": fields, "pipeline": serialized["pipeline"], "terms": terms, "postings": postings}
+
+
+def expand(packed: dict) -> dict:
+    """The serialized lunr index ``compact`` was made from (search.js has the same, for lunr.js)."""
+    inverted, vectors = [], {}
+    for number, term in enumerate(packed["terms"]):
+        posting = {"_index": number}
+        for field in packed["fields"]:
+            gaps, scores = packed["postings"][field][number]
+            refs, ref = {}, 0
+            for gap, score in zip(gaps, scores):
+                ref += gap
+                refs[str(ref)] = {}
+                vectors.setdefault(f"{field}/{ref}", []).extend((number, score / 1000))
+            posting[field] = refs
+        inverted.append([term, posting])
+    return {"version": packed["version"], "fields": packed["fields"], "fieldVectors": list(vectors.items()),
+            "invertedIndex": inverted, "pipeline": packed["pipeline"]}
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    stemmed = stem(word)
+    return (stemmed,) if stemmed == word else (stemmed, word)
+
+
+def _builder(fields: list[str], *, empty: bool = False) -> Builder:
+    builder = Builder()  # no pipeline: terms are made by words() and stem(), the same in search.js
+    builder.ref("ref")
+    for field in fields:
+        builder.field(field)
+    builder.metadata_whitelist = []
+    if empty:
+        builder.add({"ref": "-1", **{field: [] for field in fields}})
+    return builder
+
+
+def dumps(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass
+class Result:
+    doc: dict
+    tier: int
+    score: float
+    heading: str = ""
+    anchor: str = ""
+    snippet: str = ""
+
+    @property
+    def url(self) -> str:
+        return self.doc["url"] + (f"#{self.anchor}" if self.anchor else "")
+
+
+class Searcher:
+    """Queries the serialized indexes with lunr, in the order and with the clauses of QUERY_PLAN."""
+
+    def __init__(self, names: dict, text: dict | None = None, snippets: dict | None = None):
+        if any(part is not None and part.get("format") != FORMAT for part in (names, text, snippets)):
+            raise ValueError(f"search index of another format (this Crosswalk reads format {FORMAT})")
+        meta = names["meta"]
+        keys = ("id", "kind", "label", "title", "url", "level", "domains", "summary")
+        self.docs = [dict(zip(keys, row)) for row in meta["docs"]]
+        self.kinds = meta["kinds"]
+        self.indexes = {"names": Index.load(expand(names["index"]))}
+        if text is not None:
+            self.indexes["text"] = Index.load(expand(text["index"]))
+            self.sections = text["sections"]
+        self.snippets = snippets["text"] if snippets else None
+
+    @classmethod
+    def of_knowledge_base(cls, kb: KnowledgeBase, *, full_text: bool = True) -> "Searcher":
+        """Without a built site: the entries' own Markdown as their text, one section each (no
+        hand-written pages, no section links), serialized and read back as a site's index would be."""
+        docs = entry_documents(kb, lambda e: f"{e.SECTION}/{e.id}/")
+        indexes = build_indexes(docs, [sections_of_markdown(kb[doc["id"]]) if full_text else [] for doc in docs], kind_order(kb.kinds))
+        return cls(**json.loads(dumps(indexes)))
+
+    def search(self, query: str, *, kind: str = "", level: str = "", domain: str = "", limit: int = 10) -> list[Result]:
+        query_words = [w[: LIMITS["word_length"]] for w in words(query)[: LIMITS["words"]]]
+        if not query_words:
+            return []
+        best: dict[int, Result] = {}
+        for tier, step in enumerate(QUERY_PLAN):
+            index = self.indexes.get(step["index"])
+            if index is None:
+                continue
+            lunr_query = index.create_query()
+            if not add_clauses(lunr_query, step["clauses"], query_words):
+                continue
+            for match in index.query(lunr_query):
+                if step["index"] == "text":
+                    row = self.sections[int(match["ref"])]
+                    number, heading, anchor = row[0], row[1], row[2]
+                else:
+                    number, heading, anchor = int(match["ref"]), "", ""
+                if number in best:
+                    continue
+                doc = self.docs[number]
+                if (kind and doc["kind"] != kind) or (level and doc["level"] != level) or (domain and domain not in doc["domains"]):
+                    continue
+                result = Result(doc, tier, match["score"], heading, anchor)
+                if step["index"] == "text" and self.snippets is not None:
+                    result.snippet = snippet(self.snippets[int(match["ref"])], query_words)
+                best[number] = result
+        return sorted(best.values(), key=lambda r: order_key(r, self.kinds))[:limit]
+
+
+def order_key(result: Result, kinds: list[str]) -> tuple:
+    """Tier first, then lunr's score (rounded, so float noise between runtimes does not reorder),
+    then glossary terms before other kinds, then shorter titles."""
+    return (result.tier, -round(result.score, 4), kinds.index(result.doc["kind"]), len(result.doc["title"]), result.doc["title"].lower())
+
+
+def query_terms(spec: dict, query_words: list[str]) -> list[tuple[str, bool]]:
+    """(term, is_last) pairs for one clause spec; empty when the clause does not apply."""
+    how = spec["term"]
+    if how in ("key", "stem_key"):
+        key_words = [*query_words[:-1], stem(query_words[-1])] if how == "stem_key" else query_words
+        key = name_key(key_words)[: LIMITS["key_length"]]
+        return [(key, True)] if key else []
+    last = len(query_words) - 1
+    if how == "surface":
+        return [(w, i == last) for i, w in enumerate(query_words) if stem(w) != w]
+    return [(stem(w) if how == "stem" else w, i == last) for i, w in enumerate(query_words)]
+
+
+def add_clauses(lunr_query: Query, specs: Iterable[dict], query_words: list[str]) -> bool:
+    added = False
+    for spec in specs:
+        for term, is_last in query_terms(spec, query_words):
+            options = {"fields": [spec["field"]], "use_pipeline": False, "boost": 1}
+            if spec.get("required"):
+                options["presence"] = QueryPresence.REQUIRED
+            if spec.get("wildcard") == "last" and is_last and len(term) >= spec.get("wildcard_min", 1):
+                options["wildcard"] = Query.WILDCARD_TRAILING
+            elif spec.get("fuzzy") and LIMITS["fuzzy_min"] <= len(term) <= LIMITS["word_length"]:
+                options["edit_distance"] = 1
+            lunr_query.term(term, **options)
+            added = True
+    return added
+
+
+def snippet(text: str, query_words: list[str], width: int = 160) -> str:
+    """The stretch of a section's text around the first word that matches (plain text; the caller
+    marks the matched words up as it escapes them)."""
+    lowered = text.lower()
+    at = -1
+    for w in query_words:
+        for candidate in (w, stem(w)):
+            found = lowered.find(candidate)
+            if found >= 0 and (at < 0 or found < at):
+                at = found
+    start = max(0, at - width // 3) if at >= 0 else 0
+    piece = text[start:start + width]
+    return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")

@@ -1,112 +1,221 @@
-// Crosswalk search: a prebuilt index (glossary first), ranked exactly as `crosswalk search` ranks.
-// The ranking below mirrors core/search.py; tests hold both to the same first results.
+// Crosswalk search: lunr.js over the indexes core/search.py built and serialized with lunr (Python).
+// The query tiers, the kind order, the levels and the limits come from the index itself (its "meta"),
+// so this file builds exactly the lunr clauses `crosswalk search` builds; nothing is parsed as query syntax.
+// Only words() and stem() are written here a second time (a test holds them to core/search.py's).
+//
+// The page answers from the names index at once; the full text is searched in a Web Worker (this same
+// file), so reading the large text index and scoring thousands of sections never blocks typing.
 (function () {
   "use strict";
-  var script = document.currentScript;
-  var ROOT = new URL("../../", script ? script.src : location.href);
-  // The order of kinds (ties go to the first) and the levels come with the index, from the site's kinds.
-  var KIND_ORDER = [], LEVELS = [];
-  var TOKEN = /[\p{L}\p{N}_]+(?:[\/&.+'-][\p{L}\p{N}_]+)*/gu;
-  var docs = [], glossary = null, everything = null;
+  var IN_WORKER = typeof document === "undefined";
+  var script = IN_WORKER ? null : document.currentScript;
+  var ROOT = IN_WORKER ? null : new URL("../../", script ? script.src : location.href);
+  var WORD = /[\p{L}\p{N}]+/gu, LETTERS = /^\p{L}+$/u;
+  var meta = null, docs = [], indexes = {}, sections = null, snippets = null, missing = [];
 
-  function normalize(t) { return t.toLowerCase().replace(/\s+/g, " ").trim(); }
-  function tokens(t) { return t.toLowerCase().match(TOKEN) || []; }
-  function near(a, b) {
-    if (a === b) return true;
-    if (Math.abs(a.length - b.length) > 1) return false;
-    if (a.length > b.length) { var x = a; a = b; b = x; }
-    var i = 0, j = 0, edits = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] !== b[j]) { if (++edits > 1) return false; if (a.length === b.length) i++; j++; }
-      else { i++; j++; }
+  // --- words and clauses: the same as words(), stem(), query_terms() and add_clauses() in core/search.py
+  function chars(text) { return Array.from(text); }
+  function words(text) { return text.toLowerCase().match(WORD) || []; }
+  function stem(word) {  // plural to singular: stem() in core/search.py, held to the same output by a test
+    var length = chars(word).length;
+    if (length < 4 || !LETTERS.test(word)) return word;
+    if (/ies$/.test(word) && length > 4) return word.slice(0, -3) + "y";
+    if (/(sses|shes|ches|xes|zes)$/.test(word)) return word.slice(0, -2);
+    if (/s$/.test(word) && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+    return word;
+  }
+  function queryTerms(spec, qw) {
+    if (spec.term === "key" || spec.term === "stem_key") {
+      var keyWords = spec.term === "stem_key" ? qw.slice(0, -1).concat([stem(qw[qw.length - 1])]) : qw;
+      var key = chars(keyWords.join("")).slice(0, meta.limits.key_length).join("");
+      return key ? [[key, true]] : [];
     }
-    return edits + (b.length - j) + (a.length - i) <= 1;
+    var last = qw.length - 1;
+    if (spec.term === "surface") return qw.map(function (w, i) { return [w, i === last]; }).filter(function (pair) { return stem(pair[0]) !== pair[0]; });
+    return qw.map(function (w, i) { return [spec.term === "stem" ? stem(w) : w, i === last]; });
   }
-  function tokenScore(q, names) {
-    if (names.indexOf(q) >= 0) return 1;
-    if (names.some(function (t) { return t.indexOf(q) === 0; })) return 0.8;
-    if (q.length >= 5 && names.some(function (t) { return near(q, t); })) return 0.6;
-    return 0;
+  function addClauses(q, specs, qw) {
+    var added = false;
+    specs.forEach(function (spec) {
+      queryTerms(spec, qw).forEach(function (pair) {
+        var term = pair[0], length = chars(term).length;
+        var options = { fields: [spec.field], usePipeline: false, boost: 1 };
+        if (spec.required) options.presence = lunr.Query.presence.REQUIRED;
+        if (spec.wildcard === "last" && pair[1] && length >= (spec.wildcard_min || 1)) options.wildcard = lunr.Query.wildcard.TRAILING;
+        else if (spec.fuzzy && length >= meta.limits.fuzzy_min && length <= meta.limits.word_length) options.editDistance = 1;
+        q.term(term, options);
+        added = true;
+      });
+    });
+    return added;
   }
-  // Each document's names, normalized and split, worked out once: scoring runs on every keystroke.
-  var prepared = new WeakMap();
-  function prepare(doc) {
-    var p = prepared.get(doc);
-    if (!p) {
-      p = { names: [doc.title].concat(doc.aliases).map(function (name) { return [normalize(name), tokens(name)]; }), text: null };
-      prepared.set(doc, p);
-    }
-    return p;
+  function round(score) { return Math.round(score * 1e4) / 1e4; }
+  function queryWords(query) {
+    return words(query).slice(0, meta.limits.words).map(function (w) { return chars(w).slice(0, meta.limits.word_length).join(""); });
   }
-  function score(doc, query) {
-    var q = normalize(query), qt = tokens(query), best = 0, p = prepare(doc);
-    if (!qt.length) return 0;
-    p.names.forEach(function (name, rank) {
-      var w = rank === 0 ? 1 : 0.95, n = name[0];
-      if (n === q) best = Math.max(best, 100 * w);
-      else if (n.indexOf(q) === 0) best = Math.max(best, 80 * w);
-      else {
-        var nt = name[1], parts = qt.map(function (t) { return tokenScore(t, nt); });
-        if (parts.every(Boolean)) best = Math.max(best, 40 * w * parts.reduce(function (a, b) { return a + b; }) / parts.length);
+  // The tiers of the query plan over the indexes loaded here (in the page: names only; in the worker: all).
+  function search(query, f, limit) {
+    if (!meta) return [];
+    var qw = queryWords(query);
+    if (!qw.length) return [];
+    var best = {}, rows = [];
+    meta.plan.forEach(function (step, tier) {
+      var index = indexes[step.index];
+      if (!index) return;
+      var matches = index.query(function (q) { addClauses(q, step.clauses, qw); });
+      matches.forEach(function (m) {
+        var number, heading = "", anchor = "", ref = Number(m.ref);
+        if (step.index === "text") { number = sections[ref][0]; heading = sections[ref][1]; anchor = sections[ref][2]; }
+        else number = ref;
+        if (best[number]) return;
+        var doc = docs[number];
+        if ((f.kind && doc.kind !== f.kind) || (f.level && doc.level !== f.level) || (f.domain && doc.domains.indexOf(f.domain) < 0)) return;
+        best[number] = { doc: doc, tier: tier, score: round(m.score), heading: heading, anchor: anchor, section: step.index === "text" ? ref : -1 };
+        rows.push(best[number]);
+      });
+    });
+    rows.sort(function (a, b) {
+      return a.tier - b.tier || b.score - a.score || meta.kinds.indexOf(a.doc.kind) - meta.kinds.indexOf(b.doc.kind) ||
+        a.doc.title.length - b.doc.title.length || (a.doc.title.toLowerCase() < b.doc.title.toLowerCase() ? -1 : a.doc.title.toLowerCase() > b.doc.title.toLowerCase() ? 1 : 0);
+    });
+    return rows.slice(0, limit);
+  }
+
+  // --- loading. A part that cannot be loaded is said in the box, never left as "Loading…".
+  var FORMAT = 3;  // of the index files (FORMAT in core/search.py): a stale cached file is reported, not misread
+  var FILES = { names: "search/crosswalk-names.json", text: "search/crosswalk-text.json", snippets: "search/crosswalk-snippets.json" };
+  function json(part) {
+    return fetch(new URL(FILES[part], ROOT)).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+      .then(function (data) { if (data.format !== FORMAT) throw new Error("format " + data.format); return data; })
+      .catch(function () { throw { part: part }; });
+  }
+  // lunr's serialized index from the compact form core/search.py writes (compact() and expand() there).
+  // Written for speed: a million pairs at 5,000 entries. lunr only reads a posting's metadata, so all
+  // postings share one empty object; vectors are gathered per field by document number.
+  var NO_METADATA = Object.freeze({});
+  function expand(packed) {
+    var inverted = new Array(packed.terms.length), byField = {};
+    packed.fields.forEach(function (field) { byField[field] = []; });
+    packed.terms.forEach(function (term, number) {
+      var posting = { _index: number };
+      packed.fields.forEach(function (field) {
+        var pair = packed.postings[field][number], gaps = pair[0], scores = pair[1], refs = {}, ref = 0, vectors = byField[field];
+        for (var i = 0; i < gaps.length; i++) {
+          ref += gaps[i];
+          refs[ref] = NO_METADATA;
+          (vectors[ref] || (vectors[ref] = [])).push(number, scores[i] / 1000);
+        }
+        posting[field] = refs;
+      });
+      inverted[number] = [term, posting];
+    });
+    var fieldVectors = [];
+    packed.fields.forEach(function (field) {
+      byField[field].forEach(function (elements, ref) { fieldVectors.push([field + "/" + ref, elements]); });
+    });
+    return { version: packed.version, fields: packed.fields, pipeline: packed.pipeline, invertedIndex: inverted, fieldVectors: fieldVectors };
+  }
+  function useNames(data) {
+    meta = data.meta;
+    docs = meta.docs.map(function (row) {
+      return { number: 0, id: row[0], kind: row[1], label: row[2], title: row[3], url: row[4], level: row[5], domains: row[6], summary: row[7] };
+    });
+    docs.forEach(function (d, i) { d.number = i; });
+    indexes.names = lunr.Index.load(expand(data.index));
+  }
+  function snippetOf(section, qw) {  // the passage around the first word found (as snippet() in core/search.py)
+    var text = snippets[section], lower = text.toLowerCase(), at = -1;
+    qw.forEach(function (w) { [w, stem(w)].forEach(function (c) { var i = lower.indexOf(c); if (i >= 0 && (at < 0 || i < at)) at = i; }); });
+    var start = at >= 0 ? Math.max(0, at - 53) : 0;
+    return (start ? "…" : "") + text.slice(start, start + 160) + (start + 160 < text.length ? "…" : "");
+  }
+
+  if (IN_WORKER) {  // the whole search, names and text, as `crosswalk search` runs it
+    self.onmessage = function (event) {
+      var message = event.data;
+      if (message.type === "load") {
+        ROOT = new URL(message.root);
+        importScripts(new URL("assets/crosswalk/lunr.js", ROOT).href);
+        // Results come as soon as the text index is in; their passages when the snippets follow.
+        var failed = function (error) { self.postMessage({ type: "failed", part: error.part || "text" }); };
+        var text = Promise.all([json("names"), json("text")]).then(function (parts) {
+          useNames(parts[0]);
+          sections = parts[1].sections; indexes.text = lunr.Index.load(expand(parts[1].index));
+          self.postMessage({ type: "ready" });
+        });
+        text.catch(failed);
+        text.then(function () { return json("snippets"); }).then(function (data) {  // after, not competing with it
+          snippets = data.text;
+          self.postMessage({ type: "ready" });
+        }).catch(failed);
+      } else if (message.type === "search") {
+        var rows = search(message.query, message.filters, message.limit), qw = queryWords(message.query);
+        self.postMessage({ type: "results", key: message.key, rows: rows.map(function (r) {
+          return { number: r.doc.number, tier: r.tier, score: r.score, heading: r.heading, anchor: r.anchor, section: r.section,
+                   snippet: r.section >= 0 && snippets ? snippetOf(r.section, qw) : "" };
+        }) });
       }
-    });
-    if (best === 0) {
-      var tt = p.text || (p.text = tokens(doc.summary + " " + doc.tags.join(" ")));
-      var found = qt.map(function (t) { return tokenScore(t, tt); });
-      if (found.every(Boolean)) best = 10 * found.reduce(function (a, b) { return a + b; }) / found.length;
-    }
-    return best;
-  }
-  function search(query, filters, limit) {
-    var rows = [];
-    docs.forEach(function (doc) {
-      if ((filters.kind && doc.kind !== filters.kind) || (filters.level && doc.level !== filters.level) ||
-          (filters.domain && doc.domains.indexOf(filters.domain) < 0)) return;
-      var s = score(doc, query);
-      if (s > 0) rows.push([-s, KIND_ORDER.indexOf(doc.kind), doc.title.length, doc.title.toLowerCase(), doc]);
-    });
-    rows.sort(function (a, b) { for (var i = 0; i < 4; i++) { if (a[i] < b[i]) return -1; if (a[i] > b[i]) return 1; } return 0; });
-    return rows.slice(0, limit).map(function (r) { return r[4]; });
-  }
-  var missing = [];  // shards that could not be loaded: said in the status line, not left as "Loading…"
-  function shard(name) {
-    return fetch(new URL("search/" + name, ROOT)).then(function (r) {
-      if (!r.ok) throw new Error(r.status);
-      return r.json();
-    }).then(function (d) {
-      if (d.kinds) KIND_ORDER = d.kinds.map(function (k) { return k[0]; });
-      if (d.levels) LEVELS = d.levels;
-      d.docs.forEach(prepare);  // now, rather than on the first keystroke
-      docs = docs.concat(d.docs); fillFilters(); schedule();
-    }).catch(function () { missing.push(name); schedule(); });
-  }
-  // The glossary answers most queries and comes first (the page's <head> preloads it); the rest of the
-  // index follows when the page is idle, or at once when the search box opens.
-  function loadGlossary() { return glossary || (glossary = shard("crosswalk-glossary.json")); }
-  function loadEverything() {
-    return everything || (everything = loadGlossary().then(function () {
-      return Promise.all([shard("crosswalk-entries.json"), shard("crosswalk-pages.json")]);
-    }));
+    };
+    return;
   }
 
-  // The kind and domain filters offer what the index holds, in the order the site uses.
+  // In the page: lunr.js and the names index first (both preloaded from the <head>); the worker with the
+  // full text when the box opens or the page is idle.
+  var lunrReady = new Promise(function (resolve, reject) {
+    if (window.lunr) return resolve();
+    var tag = document.createElement("script");
+    tag.src = new URL("assets/crosswalk/lunr.js", ROOT).href; tag.async = true;
+    tag.onload = resolve; tag.onerror = function () { reject({ part: "lunr.js" }); };
+    document.head.appendChild(tag);
+  });
+  var namesLoaded = Promise.all([lunrReady, json("names")]).then(function (loaded) { useNames(loaded[1]); fillFilters(); schedule(); })
+    .catch(function (error) { missing.push(error.part || "names"); schedule(); });
+  var worker = null, workerReady = false, complete = null;  // complete: the worker's answer to the current query
+  function loadEverything() {  // not before the names are in and drawn: they answer most queries and must not wait
+    namesLoaded.then(function () { requestAnimationFrame(function () { setTimeout(startWorker, 0); }); });
+  }
+  function startWorker() {
+    if (worker) return;
+    try {
+      worker = new Worker(script.src);
+    } catch (error) {
+      worker = {}; missing.push("text"); schedule(); return;
+    }
+    worker.onmessage = function (event) {
+      var message = event.data;
+      if (message.type === "ready") { workerReady = true; lastAsked = null; schedule(); }
+      else if (message.type === "failed") { if (missing.indexOf(message.part) < 0) missing.push(message.part); schedule(); }
+      else if (message.type === "results") {
+        asking = false;
+        if (message.key !== lastKey) { schedule(); return; }  // typed on meanwhile: ask again, for the latest only
+        complete = message.rows.map(function (r) { r.doc = docs[r.number]; return r; });
+        show(complete, true);
+        if (lastAsked !== message.key) schedule();  // more arrived meanwhile (the snippets): ask once more
+      }
+    };
+    worker.onerror = function () { missing.push("text"); schedule(); };
+    worker.postMessage({ type: "load", root: ROOT.href });
+  }
+
+  // The kind and domain filters offer what the index holds, in the order the index gives.
   function fillFilters() {
-    if (!filters) return;
+    if (!filters || !meta) return;
     var kinds = {}, domains = {};
     docs.forEach(function (d) { kinds[d.kind] = d.label; d.domains.forEach(function (x) { domains[x] = true; }); });
-    fill(filters[0], KIND_ORDER.filter(function (k) { return kinds[k]; }).map(function (k) { return [k, kinds[k]]; }));
-    fill(filters[1], LEVELS.map(function (l) { return [l, l]; }));
+    fill(filters[0], meta.kinds.filter(function (k) { return kinds[k]; }).map(function (k) { return [k, kinds[k]]; }));
+    fill(filters[1], meta.levels.map(function (l) { return [l, l]; }));
     fill(filters[2], Object.keys(domains).sort().map(function (d) { return [d, d]; }));
   }
   function fill(select, pairs) {
-    var keep = select.value;
+    var keep = select.value || select.dataset.wanted || "";
     while (select.options.length > 1) select.remove(1);
     pairs.forEach(function (pair) { var o = document.createElement("option"); o.value = pair[0]; o.textContent = pair[1]; select.appendChild(o); });
     select.value = keep;
   }
 
   // --- the search box: a combobox with a listbox of results, usable with the keyboard alone
-  var box, input, list, filters, status, active = -1, results = [], lastKey = null;
+  var box, input, list, filters, status, active = -1, results = [], lastKey = null, shownKey = null;
+  var PARAMS = ["q", "kind", "level", "domain"];  // the box's state in the address: a search can be linked and reloaded
   function build() {
     var header = document.querySelector(".md-header__inner");
     var opener = document.createElement("button");
@@ -116,7 +225,7 @@
     box = document.createElement("div");
     box.className = "cw-search"; box.hidden = true;
     box.setAttribute("role", "dialog"); box.setAttribute("aria-label", "Search");
-    box.innerHTML = '<div class="cw-search__panel"><input type="search" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="cw-search-results" placeholder="Search terms, skills, cases…" aria-label="Search" autocomplete="off">' +
+    box.innerHTML = '<div class="cw-search__panel"><input type="search" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="cw-search-results" placeholder="Search terms, cases, rubrics, pages…" aria-label="Search" autocomplete="off">' +
       '<div class="cw-search__filters"><select aria-label="Kind" data-filter="kind"><option value="">All kinds</option></select>' +
       '<select aria-label="Level" data-filter="level"><option value="">Any level</option></select>' +
       '<select aria-label="Domain" data-filter="domain"><option value="">Any domain</option></select></div>' +
@@ -139,10 +248,22 @@
       var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName) || document.activeElement.isContentEditable;
       if (!typing && (e.key === "/" || e.key === "s") && !e.ctrlKey && !e.metaKey && !e.altKey) { e.preventDefault(); open(); }
     });
+    var params = new URLSearchParams(location.search);
+    if (params.get("q")) {
+      input.value = params.get("q");
+      filters.forEach(function (s) { s.dataset.wanted = params.get(s.dataset.filter) || ""; });
+      fillFilters(); open();
+    }
   }
-  function open() { box.hidden = false; input.focus(); input.select(); loadEverything(); }
-  function close() { box.hidden = true; input.setAttribute("aria-expanded", "false"); }
-  function go(doc) { location.href = new URL(doc.url, ROOT).href; }
+  function open() { box.hidden = false; input.focus(); input.select(); loadEverything(); render(); }
+  function close() { box.hidden = true; input.setAttribute("aria-expanded", "false"); remember({}); }
+  function href(row) { return new URL(row.doc.url, ROOT).href + (row.anchor ? "#" + encodeURIComponent(row.anchor) : ""); }
+  function go(row) { location.href = href(row); }
+  function remember(state) {
+    var url = new URL(location.href);
+    PARAMS.forEach(function (p) { if (state[p]) url.searchParams.set(p, state[p]); else url.searchParams.delete(p); });
+    if (url.href !== location.href) history.replaceState(history.state, "", url.href);
+  }
   function move(step) {
     if (!results.length) return;
     active = (active + step + results.length) % results.length;
@@ -155,38 +276,77 @@
   function schedule() {
     if (!frame) frame = requestAnimationFrame(function () { frame = 0; render(); });
   }
+  // The snippet as text nodes, the query's words (or words they are the start or stem of) in <mark>.
+  function highlighted(text, qw) {
+    var out = document.createDocumentFragment(), last = 0, match;
+    var stems = qw.map(stem);
+    WORD.lastIndex = 0;
+    while ((match = WORD.exec(text))) {
+      var w = match[0].toLowerCase(), hit = qw.some(function (q, i) {  // the last word may be half typed
+        return w === q || stem(w) === stems[i] || (i === qw.length - 1 && w.indexOf(q) === 0);
+      });
+      if (!hit) continue;
+      out.appendChild(document.createTextNode(text.slice(last, match.index)));
+      var mark = document.createElement("mark"); mark.textContent = match[0]; out.appendChild(mark);
+      last = match.index + match[0].length;
+    }
+    out.appendChild(document.createTextNode(text.slice(last)));
+    return out;
+  }
+  var lastAsked = null, asking = false;
   function render() {
     if (!input || box.hidden) return;
     var query = input.value, f = {};
     filters.forEach(function (s) { f[s.dataset.filter] = s.value; });
+    remember({ q: query.trim() ? query : "", kind: f.kind, level: f.level, domain: f.domain });
     var key = query + "\u0000" + JSON.stringify(f);
-    // A new query starts at the best result; more of the index arriving keeps the reader's selection.
-    var selected = key === lastKey && active >= 0 && results[active] ? results[active].id : null;
+    if (key !== lastKey) complete = null;
     lastKey = key;
-    results = query.trim() ? search(query, f, 12) : [];
-    active = results.length ? Math.max(0, results.findIndex(function (d) { return d.id === selected; })) : -1;
+    // Names answer now; the worker's whole answer (names and text, ranked together) replaces them when it comes.
+    if (!complete) show(query.trim() ? search(query, f, LIMIT) : [], false);
+    if (workerReady && query.trim() && lastAsked !== key && !asking) {  // one question at a time
+      lastAsked = key; asking = true;
+      worker.postMessage({ type: "search", key: key, query: query, filters: f, limit: LIMIT });
+    }
+  }
+  var LIMIT = 12;
+  function show(rows, isComplete) {
+    var query = input.value;
+    // A new query starts at the best result; the full answer arriving keeps the reader's selection.
+    var selected = active >= 0 && results[active] && shownKey === lastKey ? href(results[active]) : null;
+    shownKey = lastKey;
+    results = rows;
+    active = results.length ? Math.max(0, results.findIndex(function (r) { return href(r) === selected; })) : -1;
+    var qw = words(query);
     list.textContent = "";
-    results.forEach(function (doc, i) {
-      var li = document.createElement("li"), a = document.createElement("a"), kind = document.createElement("span");
+    list.dataset.cwComplete = String(isComplete);  // for tests and the benchmark: which answer is shown
+    list.dataset.cwQuery = query;
+    results.forEach(function (row, i) {
+      var doc = row.doc, li = document.createElement("li"), a = document.createElement("a"), kind = document.createElement("span");
       li.id = "cw-search-result-" + i; li.setAttribute("role", "option"); li.setAttribute("aria-selected", String(i === active));
       li.dataset.cwId = doc.id; li.dataset.cwKind = doc.kind;
+      li.dataset.cwMatch = row.section >= 0 ? "text" : "name";
+      if (row.anchor) li.dataset.cwAnchor = row.anchor;
       kind.className = "cw-search__kind"; kind.textContent = doc.label;
-      a.href = new URL(doc.url, ROOT).href; a.textContent = doc.title; a.tabIndex = -1;
+      a.href = href(row); a.textContent = doc.title + (row.heading ? " › " + row.heading : ""); a.tabIndex = -1;
       li.appendChild(kind); li.appendChild(a);
-      if (doc.kind === "term") { var def = document.createElement("p"); def.className = "cw-search__definition"; def.textContent = doc.summary; li.appendChild(def); }
-      li.addEventListener("click", function () { go(doc); });
+      if (doc.kind === "term" && row.section < 0) { var def = document.createElement("p"); def.className = "cw-search__definition"; def.textContent = doc.summary; li.appendChild(def); }
+      else if (row.snippet) { var p = document.createElement("p"); p.className = "cw-search__snippet"; p.appendChild(highlighted(row.snippet, qw)); li.appendChild(p); }
+      li.addEventListener("click", function () { go(row); });
       list.appendChild(li);
     });
     input.setAttribute("aria-expanded", String(results.length > 0));
     if (results.length) input.setAttribute("aria-activedescendant", "cw-search-result-" + active); else input.removeAttribute("aria-activedescendant");
-    var found = results.length ? results.length + " result" + (results.length === 1 ? "" : "s") : (docs.length || missing.length ? "Nothing found." : "Loading…");
-    if (missing.length) found += " Part of the search index could not be loaded, so results may be missing; try reloading the page.";
+    var waiting = meta && !missing.length && (!workerReady || !isComplete);
+    var found = results.length ? results.length + " result" + (results.length === 1 ? "" : "s") : (meta || missing.length ? (waiting ? "No name matches." : "Nothing found.") : "Loading…");
+    if (missing.length) found += " Part of the search index could not be loaded (" + missing.join(", ") + "), so results may be missing; try reloading the page.";
+    else if (meta && !workerReady) found += " Searching names; the full text is still loading.";
     status.textContent = query.trim() ? found : "";
   }
   // This script runs from the <head> (async), so search is ready before the page's other scripts:
-  // the glossary is fetched at once, and the button goes in as soon as the header has been parsed
+  // the names index is fetched at once, and the button goes in as soon as the header has been parsed
   // whole (something follows it), so the header's own buttons keep their order.
-  loadGlossary();
+  window.__crosswalkSearch = { words: words, stem: stem, expand: expand };  // for the tests that hold them to core/search.py
   if (window.requestIdleCallback) requestIdleCallback(loadEverything, { timeout: 2000 }); else setTimeout(loadEverything, 500);
   function headerParsed() {  // or the whole page, for a theme without Material's header
     if (document.readyState !== "loading") return true;
