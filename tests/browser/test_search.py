@@ -59,7 +59,8 @@ def test_names_answer_before_the_page_has_finished_loading_and_the_full_text_fol
     browser_page.get_by_role("combobox", name="Search").fill("Spark Summit")
     first = browser_page.locator('#cw-search-results li:first-child[data-cw-anchor="the-outcome"]')
     first.wait_for()
-    # the snippet shows the words found, marked, as text
+    # the snippet (its file arrives after the text index) shows the words found, marked, as text
+    first.locator(".cw-search__snippet mark").nth(1).wait_for()
     assert first.locator(".cw-search__snippet mark").all_text_contents()[:2] == ["Spark", "Summit"]
 
 

@@ -70,7 +70,7 @@ def test_inline_svg_stays_well_formed(payload_site):
 
 def test_exports_are_valid_json(payload_site):
     exports = {path.relative_to(payload_site).as_posix(): path for path in payload_site.rglob("*.json")}
-    expected = {"glossary.json", "assets/crosswalk/cases.json", "search/crosswalk-glossary.json", "search/crosswalk-entries.json", "search/crosswalk-pages.json"}
+    expected = {"glossary.json", "assets/crosswalk/cases.json", "search/crosswalk-names.json", "search/crosswalk-text.json", "search/crosswalk-snippets.json"}
     assert expected <= set(exports), f"missing: {expected - set(exports)}"
     for name, path in exports.items():
         data = json.loads(path.read_text(encoding="utf-8"))
