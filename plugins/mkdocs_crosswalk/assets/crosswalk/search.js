@@ -322,14 +322,16 @@
     list.dataset.cwComplete = String(isComplete);  // for tests and the benchmark: which answer is shown
     list.dataset.cwQuery = query;
     results.forEach(function (row, i) {
-      var doc = row.doc, li = document.createElement("li"), a = document.createElement("a"), kind = document.createElement("span");
+      // An option holds no link of its own (a control inside a control): Enter and a click on the option open it.
+      var doc = row.doc, li = document.createElement("li"), title = document.createElement("span"), kind = document.createElement("span");
       li.id = "cw-search-result-" + i; li.setAttribute("role", "option"); li.setAttribute("aria-selected", String(i === active));
       li.dataset.cwId = doc.id; li.dataset.cwKind = doc.kind;
       li.dataset.cwMatch = row.section >= 0 ? "text" : "name";
       if (row.anchor) li.dataset.cwAnchor = row.anchor;
       kind.className = "cw-search__kind"; kind.textContent = doc.label;
-      a.href = href(row); a.textContent = doc.title + (row.heading ? " › " + row.heading : ""); a.tabIndex = -1;
-      li.appendChild(kind); li.appendChild(a);
+      title.className = "cw-search__title"; title.textContent = doc.title + (row.heading ? " › " + row.heading : "");
+      li.dataset.cwHref = href(row);
+      li.appendChild(kind); li.appendChild(title);
       if (doc.kind === "term" && row.section < 0) { var def = document.createElement("p"); def.className = "cw-search__definition"; def.textContent = doc.summary; li.appendChild(def); }
       else if (row.snippet) { var p = document.createElement("p"); p.className = "cw-search__snippet"; p.appendChild(highlighted(row.snippet, qw)); li.appendChild(p); }
       li.addEventListener("click", function () { go(row); });
