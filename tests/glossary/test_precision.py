@@ -13,10 +13,10 @@ import pytest
 from mkdocs_crosswalk.core.glossary import TermMatcher
 from support.real_glossary import autolinks, candidate_mentions, load_labels, load_recall_labels, load_terms, measure
 
-# The issue's goal. Not reached without per-term hints: see docs/guide/glossary.md, "Measured precision and recall".
-GOAL_PRECISION, GOAL_RECALL = 0.97, 0.95
-# What these rules measure (263/272 and 114/126); main before them measured 254/264 (96.2%) and 107/126 (84.9%).
-HELD_PRECISION, HELD_RECALL = 263 / 272, 114 / 126
+# The issue's floors. Precision holds; recall does not without per-term hints (docs/guide/glossary.md, "Measured").
+PRECISION_FLOOR, RECALL_GOAL = 0.97, 0.95
+# What these rules measure: recall 112 of 126 pairs (precision 261 of 269 links). Main before them: 107/126, 254/264.
+HELD_RECALL = 112 / 126
 
 
 def measured() -> dict:
@@ -39,7 +39,7 @@ def test_every_autolink_is_labelled_at_the_mention_it_links_and_a_random_sample_
     labels = load_labels()["links"]
     sample = random.Random(15).sample(autolinks(TermMatcher.for_terms(terms), terms), 100)
     right = sum(labels[link["key"]] for link in sample)
-    assert right >= 96, f"{right} of 100 sampled links teach the right sense"
+    assert right >= 97, f"{right} of 100 sampled links teach the right sense"
 
 
 def test_every_mention_on_the_recall_sample_is_labelled():
@@ -53,16 +53,20 @@ def test_every_mention_on_the_recall_sample_is_labelled():
     assert [link["key"] for link in links if f"{link['key']}|{link['at']}" not in known] == []
 
 
-def test_precision_and_recall_hold_what_the_rules_measure():
+def test_precision_reaches_the_floor_of_the_issue():
     result = measured()
-    assert result["precision"] >= HELD_PRECISION - 1e-9, result["precision"]
+    assert result["precision"] >= PRECISION_FLOOR, result["precision"]
+
+
+def test_recall_holds_what_the_rules_measure():
+    result = measured()
     assert result["recall"] >= HELD_RECALL - 1e-9, (result["recall"], result["missed"])
 
 
-@pytest.mark.xfail(strict=True, reason="96.7% / 90.5% measured: the misses are common words on one-line pages with no other term")
-def test_precision_and_recall_reach_the_goal_of_the_issue():
+@pytest.mark.xfail(strict=True, reason="88.9% measured: the misses are common words on pages of one or two sentences with no other term")
+def test_recall_reaches_the_goal_of_the_issue():
     result = measured()
-    assert result["precision"] >= GOAL_PRECISION and result["recall"] >= GOAL_RECALL, (result["precision"], result["recall"])
+    assert result["recall"] >= RECALL_GOAL, (result["recall"], result["missed"])
 
 
 def test_the_known_wrong_senses_stay_unlinked():

@@ -67,15 +67,6 @@ def _singulars(token: str) -> tuple[str, ...]:
     return (token[:-1], token[:-2]) if token.endswith("es") else (token[:-1],)
 
 
-def _verb_stems(token: str) -> tuple[str, ...]:
-    """What a lowercased word may be the -ing or -ed form of: "interpreting" -> interpret, "transcribed" -> transcribe."""
-    for ending in ("ing", "ed"):
-        if token.endswith(ending) and len(token) > len(ending) + 3:
-            stem = token[: -len(ending)]
-            return (stem, stem + "e")
-    return ()
-
-
 def name_keys(name: str) -> set[str]:
     """The lowercased forms under which ``name`` is looked up: itself, its singular and its plural
     ("Personas" -> personas, persona; "neural network" -> neural network, neural networks). For
@@ -224,7 +215,7 @@ class TermMatcher:
                 continue
             # most words start no name: a dictionary look-up or two rules them out
             folded_first = first.lower()
-            if first not in exact and folded_first not in folded and not (first[-1] in "sS" and self._may_be_plural(folded_first)) and not self._may_be_verb_form(folded_first):
+            if first not in exact and folded_first not in folded and not (first[-1] in "sS" and self._may_be_plural(folded_first)):
                 i += 1
                 continue
             match = self._match_at(text, tokens, i)
@@ -247,9 +238,6 @@ class TermMatcher:
             if node and (_END in node or _WEAK in node) and self._ends_word(tokens, i + 1):
                 return (node[_END], False) if _END in node else (node[_WEAK], True)
         return None
-
-    def _may_be_verb_form(self, folded: str) -> bool:
-        return any(_END in self._folded.get(stem, {}) for stem in _verb_stems(folded))
 
     def _match_at(self, text, tokens, i) -> tuple[int, str, bool] | None:
         """``(number of tokens, term id, needs evidence)`` of the longest name starting at token ``i``."""
@@ -282,10 +270,6 @@ class TermMatcher:
                             ends = node.get(stem, {})
                             if stem[-1:].isalpha() and (_END in ends or _WEAK in ends):
                                 consider(k + 1 - i, ends)
-                    if fold and k == i:  # a one-word name as a verb ("interpreting"): a verb needs evidence too
-                        for stem in _verb_stems(key):
-                            if _END in node.get(stem, {}):
-                                consider(1, {_WEAK: node[stem][_END]})
                     break
                 node, k = child, k + 1
                 if _END in node or _WEAK in node:
