@@ -63,7 +63,7 @@ def test_recall_holds_what_the_rules_measure():
     assert result["recall"] >= HELD_RECALL - 1e-9, (result["recall"], result["missed"])
 
 
-@pytest.mark.xfail(strict=True, reason="88.9% measured: the misses are common words on pages of one or two sentences with no other term")
+@pytest.mark.xfail(strict=True, reason="88.9% measured: most misses are common words on short sections that name no related term")
 def test_recall_reaches_the_goal_of_the_issue():
     result = measured()
     assert result["recall"] >= RECALL_GOAL, (result["recall"], result["missed"])
