@@ -209,3 +209,25 @@ def test_glossary_counts_link_to_the_pages_using_each_term(shipped_site):
     assert (target, fragment) == ("glossary/raci/", "used-on")
     usage = content(shipped_site, target).css_first("#used-on")
     assert len(usage.css("li a")) == int(count.attributes["data-cw-used"])
+
+
+def test_backlinks_to_a_term_show_its_definition_card(shipped_site):
+    """"Referenced by" and "Used on" lists: an item that is a term carries the same card as any link to a term."""
+    kb = load_knowledge_base(REPO / "kb")
+    terms = {f"glossary/{t.id}/": t for t in kb.terms}
+    carded = plain = 0
+    for url in terms:
+        page = content(shipped_site, url)
+        for item in page.css(".cw-referenced-by li, #used-on li"):
+            target = resolve(url, item.css_first("a").attributes["href"])[0]
+            tip = item.css_first('.cw-term__tip[role="tooltip"]')
+            if target in terms:
+                term = terms[target]
+                assert tip is not None, (url, target)
+                assert " ".join(tip.text().split()) == " ".join(f"{term.title} {term.summary}".split())
+                assert item.css_first("a").attributes.get("title") is None  # no native tooltip beside the card
+                carded += 1
+            else:
+                assert tip is None, (url, target)
+                plain += 1
+    assert carded > 100 and plain > 100

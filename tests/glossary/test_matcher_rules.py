@@ -61,7 +61,7 @@ def test_the_page_gives_the_evidence_not_only_the_paragraph():
     matcher = TermMatcher.for_terms(ML)
     html, linked = autolink_html("<p>A model.</p><p>Overfitting.</p>", matcher, lambda t, text: f"[{text}]")
     assert linked == ["model", "overfitting"] and html == "<p>A [model].</p><p>[Overfitting].</p>"
-    _, linked = autolink_html("<p>A model.</p>", matcher, lambda t, text: text, skip_term="overfitting")
+    _, linked = autolink_html("<p>Its model.</p>", matcher, lambda t, text: text, skip_term="overfitting")
     assert linked == ["model"]  # on the Overfitting page itself
 
 
@@ -125,3 +125,51 @@ def test_parenthesised_parts_of_a_title_are_optional_or_an_expansion():
     assert title_names("(success) metric") == ["metric", "success metric"]
     assert title_names("(the) 'experience'") == ["experience", "the experience"]
     assert links([term("ux", "UX (User Experience)")], "Good UX is user experience done well.") == [("UX", "ux"), ("user experience", "ux")]
+
+
+STEPS = [term("accuracy", "Accuracy"), term("early-stopping", "Early stopping", summary="Stop when validation accuracy drops, before overfitting."),
+         term("overfitting", "Overfitting", summary="Learning the noise of the training data."), term("epoch", "Epoch", summary="One pass; watch for overfitting.")]
+
+
+def test_evidence_may_be_two_steps_away_through_terms_that_are_not_common_words():
+    # accuracy ~ early stopping ~ overfitting: a page about epochs and overfitting means the measure
+    assert links(STEPS, "The accuracy fell after the tenth epoch: overfitting.") == [("accuracy", "accuracy"), ("epoch", "epoch"), ("overfitting", "overfitting")]
+    assert links(STEPS, "The accuracy of a persona.") == []
+
+
+def test_two_steps_need_an_unambiguous_far_end():
+    terms = [term("feature", "Feature"), term("model", "Model"), term("selection", "Feature selection", summary="Choosing a feature for a model.")]
+    # feature ~ feature selection ~ model: but "model" is itself a common word, so "features get rebuilt" stays prose
+    assert links(terms, "Features get rebuilt; the model of the team.") == []
+
+
+def test_the_words_a_definition_opens_with_name_its_class_not_the_term():
+    terms = [term("method", "method", summary="A technique used in design research."), term("algorithm", "Algorithm", summary="A method to compute a thing.")]
+    render = lambda term_id, text: f"[{text}]"  # noqa: E731
+    matcher = TermMatcher.for_terms(terms)
+    assert autolink_html("<p>A method to compute a thing.</p>", matcher, render, skip_term="algorithm")[1] == []
+    assert autolink_html("<p>A machine learning method to compute.</p>", matcher, render, skip_term="algorithm")[1] == []
+    # in "a set of methods" the class is "set"; and elsewhere than the opening the word links as usual
+    assert autolink_html("<p>A set of methods.</p>", matcher, render, skip_term="algorithm")[1] == ["method"]
+    assert autolink_html("<p>It runs a method to compute.</p>", matcher, render, skip_term="algorithm")[1] == ["method"]
+
+
+def test_a_closed_compound_written_as_two_words_is_the_compound():
+    terms = [term("hyperparameters", "Hyperparameters"), term("parameters", "Parameters", "weights")]
+    assert links(terms, "Depth is one of the hyper parameters.") == [("hyper parameters", "hyperparameters")]
+
+
+def test_a_multi_word_name_after_a_slash_is_an_alternative():
+    terms = [term("validation-set", "Validation set"), term("ci", "CI")]
+    assert links(terms, "Great on the training/validation set; x/CI.") == [("validation set", "validation-set")]
+
+
+def test_a_hyphen_after_a_name_that_is_no_common_word_keeps_it_a_mention():
+    terms = [term("hyperparameters", "Hyperparameter"), term("raci", "RACI"), term("run", "run", summary="A hyperparameter search.")]
+    assert links(terms, "Hyperparameter-tuning, RACI-like, run-time.") == [("Hyperparameter", "hyperparameters")]
+
+
+def test_an_ing_form_is_not_the_term():
+    # "Discovery and delivery drifting out of step" is not model drift, though the page speaks of models
+    terms = [term("drift", "Drift", summary="A change in live data that makes a deployed model behave differently."), term("model", "Deployed model")]
+    assert links(terms, "Discovery and delivery drifting out of step; the deployed model.") == [("deployed model", "model")]

@@ -1,19 +1,27 @@
-"""Autolinks on a real glossary imported as it is (tests/glossary/fixtures/real_glossary), against labels made by hand."""
+"""Autolinks on a real glossary imported as it is (tests/glossary/fixtures/real_glossary), against labels made by hand.
+
+Precision: every link the site makes is labelled (labels.json). Recall: on a fixed-seed random sample of pages,
+every mention of a term name in any inflection is labelled (recall_labels.json), and we count how many of the
+(page, term) pairs that deserve a link get one."""
 
 from __future__ import annotations
 
 import random
 
+import pytest
+
 from mkdocs_crosswalk.core.glossary import TermMatcher
-from support.real_glossary import autolinks, load_labels, load_terms, measure
+from support.real_glossary import autolinks, candidate_mentions, load_labels, load_recall_labels, load_terms, measure
 
-# Measured on the labelled links (README of the fixture): before these rules 93.3% / 92.0%, with them 96.2% / 88.5%.
-PRECISION_FLOOR, RECALL_FLOOR = 0.96, 0.88
+# The issue's floors. Precision holds; recall does not without per-term hints (docs/guide/glossary.md, "Measured").
+PRECISION_FLOOR, RECALL_GOAL = 0.97, 0.95
+# What these rules measure: recall 112 of 126 pairs (precision 261 of 269 links). Main before them: 107/126, 254/264.
+HELD_RECALL = 112 / 126
 
 
-def site_links():
+def measured() -> dict:
     terms = load_terms()
-    return autolinks(TermMatcher.for_terms(terms), terms)
+    return measure(autolinks(TermMatcher.for_terms(terms), terms), load_labels(), load_recall_labels(), terms)
 
 
 def test_the_import_is_the_real_glossary_as_it_is():
@@ -22,24 +30,49 @@ def test_the_import_is_the_real_glossary_as_it_is():
     assert {"Model", "Instance", "method", "CLI (Command Line Interface)"} <= {t.title for t in terms}
 
 
-def test_every_autolink_is_labelled_and_a_random_sample_of_100_is_judged():
-    links, labels = site_links(), load_labels()
-    assert len(links) >= 100
-    unlabelled = [link["key"] + " :: " + link["context"] for link in links if link["key"] not in labels["links"]]
-    assert unlabelled == [], "label these links by hand in labels.json"
-    sample = random.Random(15).sample(links, 100)
-    right = sum(labels["links"][link["key"]] for link in sample)
-    assert right >= 95, f"{right} of 100 sampled links teach the right sense"
+def test_every_autolink_is_labelled_at_the_mention_it_links_and_a_random_sample_of_100_is_judged():
+    result = measured()
+    assert result["links"] >= 100
+    unlabelled = [link["key"] + " @ " + link["at"] + " :: " + link["context"] for link in result["unlabelled"]]
+    assert unlabelled == [], "label these links by hand in labels.json (python -m support.real_glossary --list)"
+    terms = load_terms()
+    labels = load_labels()["links"]
+    sample = random.Random(15).sample(autolinks(TermMatcher.for_terms(terms), terms), 100)
+    right = sum(labels[link["key"]] for link in sample)
+    assert right >= 97, f"{right} of 100 sampled links teach the right sense"
 
 
-def test_precision_and_recall_hold_their_floor():
-    result = measure(site_links(), load_labels())
+def test_every_mention_on_the_recall_sample_is_labelled():
+    terms, known = load_terms(), load_recall_labels()
+    mentions = candidate_mentions(terms)
+    assert len(mentions) >= 200 and sum(known.values()) >= 150
+    assert [m for m in mentions if m["key"] not in known] == [], "label these mentions in recall_labels.json (--mentions)"
+    # and every link the site makes on those pages is one of them, so none escapes the count
+    sampled = {key.split("|", 1)[0] for key in known}
+    links = [link for link in autolinks(TermMatcher.for_terms(terms), terms) if link["page"] in sampled]
+    assert [link["key"] for link in links if f"{link['key']}|{link['at']}" not in known] == []
+
+
+def test_precision_reaches_the_floor_of_the_issue():
+    result = measured()
     assert result["precision"] >= PRECISION_FLOOR, result["precision"]
-    assert result["recall"] >= RECALL_FLOOR, result["recall"]
+
+
+def test_recall_holds_what_the_rules_measure():
+    result = measured()
+    assert result["recall"] >= HELD_RECALL - 1e-9, (result["recall"], result["missed"])
+
+
+@pytest.mark.xfail(strict=True, reason="88.9% measured: most misses are common words on short sections that name no related term")
+def test_recall_reaches_the_goal_of_the_issue():
+    result = measured()
+    assert result["recall"] >= RECALL_GOAL, (result["recall"], result["missed"])
 
 
 def test_the_known_wrong_senses_stay_unlinked():
-    keys = {link["key"] for link in site_links()}
+    terms = load_terms()
+    keys = {link["key"] for link in autolinks(TermMatcher.for_terms(terms), terms)}
     for wrong in ("nn_concepts#neural-network|model", "ux-cross-functional-collaboration|feature", "ux-lesson-choose-method|recall",
-                  "architectures#vae|model", "ux-lesson-interpreting-results|label"):
+                  "architectures#vae|model", "ux-lesson-interpreting-results|label", "glossary/algorithm|method",
+                  "glossary/hyperparameters|parameters", "glossary/transfer-learning|method", "architectures#autoencoder|method"):
         assert wrong not in keys, wrong

@@ -7,13 +7,14 @@ Run as a script to print every autolink with its sentence, for labelling, and th
 from __future__ import annotations
 
 import json
+import random
 import re
 import sys
 from pathlib import Path
 
 from markupsafe import escape
 
-from mkdocs_crosswalk.core.glossary import TermMatcher, autolink_html
+from mkdocs_crosswalk.core.glossary import TermMatcher, autolink_html, title_names
 from mkdocs_crosswalk.core.models import Source, Term
 from mkdocs_crosswalk.core.scaffold import slugify
 
@@ -141,12 +142,12 @@ def autolinks(matcher: TermMatcher, terms: list[Term], link=autolink_html) -> li
         html = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
         _, linked = link(html, matcher, lambda term_id, text: text, skip_term=own)
         done, wanted = {own}, set(linked)
-        for paragraph in paragraphs:
+        for number, paragraph in enumerate(paragraphs):
             for start, end, term_id in _mentions(matcher, paragraph):
                 if term_id in done or term_id not in wanted:
                     continue
                 done.add(term_id)
-                found.append({"key": f"{page}|{term_id}", "page": page, "term": term_id,
+                found.append({"key": f"{page}|{term_id}", "page": page, "term": term_id, "at": f"{number}:{start}",
                               "text": paragraph[start:end], "context": paragraph[max(0, start - 70) : end + 50]})
     return found
 
@@ -157,18 +158,71 @@ def _mentions(matcher, paragraph):
 
 
 def load_labels() -> dict:
+    """``links``: page|term -> whether the site's link teaches the sense its sentence means; ``at``: which mention
+    (paragraph:offset) was labelled, so a label made for another mention is not reused."""
     return json.loads((FIXTURE / "labels.json").read_text(encoding="utf-8"))
 
 
-def measure(links: list[dict], labels: dict) -> dict:
-    """Precision over the labelled links; recall over every mention known to deserve a link."""
-    judged = [labels["links"][link["key"]] for link in links if link["key"] in labels["links"]]
-    right = {link["key"] for link in links if labels["links"].get(link["key"]) is True}
-    deserving = {key for key, ok in labels["links"].items() if ok} | set(labels["missed"])
+RECALL_SEED, RECALL_PAGES = 15, 60
+
+
+def recall_sample(terms: list[Term]) -> list[tuple[str, str | None, list[str]]]:
+    """The pages whose every mention of a term name is labelled for recall: a fixed-seed random sample."""
+    pages = load_pages(terms)
+    return [pages[i] for i in sorted(random.Random(RECALL_SEED).sample(range(len(pages)), RECALL_PAGES))]
+
+
+def _any_inflection(name: str) -> re.Pattern | None:
+    """A name with its last word in any inflection (plural, -ed, -ing), in any case: wider than the matcher, on purpose."""
+    words = re.findall(r"\w+", name)
+    if not words:
+        return None
+    last = words[-1]
+    forms = [re.escape(last) + "(?:s|es|ed|d|ing)?"]
+    if last.lower().endswith("es"):
+        forms.append(re.escape(last[:-2]))
+    if last.lower().endswith("s"):
+        forms.append(re.escape(last[:-1]))
+    if last.lower().endswith("e"):
+        forms.append(re.escape(last[:-1]) + "(?:ing|ed)")
+    if last.lower().endswith("y"):
+        forms.append(re.escape(last[:-1]) + "ies")
+    head = "".join(re.escape(word) + r"[\s\-]+" for word in words[:-1])
+    return re.compile(rf"(?<![\w-]){head}(?:{'|'.join(forms)})(?!\w)", re.IGNORECASE)
+
+
+def candidate_mentions(terms: list[Term]) -> list[dict]:
+    """Every mention of a term name on the recall sample (not the page's own term), to be labelled by hand."""
+    patterns = [(t.id, _any_inflection(n)) for t in terms for n in dict.fromkeys([*title_names(t.title), *t.aliases])]
+    found = []
+    for page, own, paragraphs in recall_sample(terms):
+        for number, paragraph in enumerate(paragraphs):
+            for term_id, pattern in patterns:
+                if pattern is None or term_id == own:
+                    continue
+                for m in pattern.finditer(paragraph):
+                    found.append({"key": f"{page}|{term_id}|{number}:{m.start()}", "text": m.group(),
+                                  "context": paragraph[max(0, m.start() - 80) : m.end() + 60]})
+    return found
+
+
+def load_recall_labels() -> dict[str, bool]:
+    data = json.loads((FIXTURE / "recall_labels.json").read_text(encoding="utf-8"))
+    return {mention["key"]: mention["link"] for mention in data["mentions"]}
+
+
+def measure(links: list[dict], labels: dict, recall_labels: dict[str, bool], terms: list[Term]) -> dict:
+    """Precision over every link the site makes (each labelled); recall over the sample: of the (page, term) pairs
+    with a mention that should link, how many the site links, at a mention that should link."""
+    judged = [labels["links"][link["key"]] for link in links if labels["at"].get(link["key"]) == link["at"]]
+    sampled = {page for page, _, _ in recall_sample(terms)}
+    deserving = {key.rsplit("|", 1)[0] for key, ok in recall_labels.items() if ok}
+    linked_right = {link["key"] for link in links if link["page"] in sampled and recall_labels.get(f"{link['key']}|{link['at']}")}
     return {
         "links": len(links), "labelled": len(judged), "precision": sum(judged) / len(judged) if judged else 0.0,
-        "recall": len(right & deserving) / len(deserving) if deserving else 0.0,
-        "unlabelled": [link for link in links if link["key"] not in labels["links"]],
+        "deserving": len(deserving), "recall": len(linked_right & deserving) / len(deserving) if deserving else 0.0,
+        "missed": sorted(deserving - linked_right),
+        "unlabelled": [link for link in links if labels["at"].get(link["key"]) != link["at"]],
     }
 
 
@@ -178,7 +232,12 @@ if __name__ == "__main__":
     if "--list" in sys.argv:
         for link in links:
             print(json.dumps({"key": link["key"], "context": link["context"]}))
-    elif (FIXTURE / "labels.json").exists():
-        result = measure(links, load_labels())
+    elif "--mentions" in sys.argv:  # the recall sample's mentions that have no label yet
+        known = load_recall_labels()
+        for mention in candidate_mentions(terms):
+            if mention["key"] not in known:
+                print(json.dumps(mention))
+    else:
+        result = measure(links, load_labels(), load_recall_labels(), terms)
         print({k: v for k, v in result.items() if k != "unlabelled"}, len(result["unlabelled"]), "unlabelled")
     print(len(terms), "terms,", len(load_pages(terms)), "pages,", len(links), "links", file=sys.stderr)

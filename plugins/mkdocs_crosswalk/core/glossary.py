@@ -138,6 +138,7 @@ class TermMatcher:
         self._found: dict[str, list] = {}  # find()'s answers: layouts repeat card and list texts on many pages
         self._folded: dict = {}  # every other name, by its lowercased tokens
         self.related = related or {}
+        self._plain: set[str] = set()  # terms with a name that needs no evidence: the only steps of two-step evidence
         for term_id, name, *how in names:
             how = how[0] if how else ANY_CASE
             exact = how == AS_WRITTEN or _is_abbreviation(name)
@@ -157,9 +158,10 @@ class TermMatcher:
     def for_terms(cls, terms: Iterable[Term], never: Iterable[str] = ()) -> "TermMatcher":
         """The matcher the site uses: each term under its :func:`autolink_names`; ``never``: words never linked.
 
-        Evidence for a common-word name is a mention of a related term on the same page: one its summary names,
-        one whose summary names it, or one of its see_also. So "Model" links on a page that also speaks of
-        overfitting or a training set, and "for instance" on a page about interviews stays prose."""
+        Evidence for a common-word name is a mention of a related term on the same page: one its definition
+        names, one whose definition names it, one of its see_also, or a term related to one of those that is not
+        itself a common word. So "Model" links on a page that also speaks of overfitting or a training set, and
+        "for instance" on a page about interviews stays prose (:meth:`has_evidence`)."""
         terms = list(terms)
         never = frozenset(word.casefold() for word in never)
         names = [(term.id, name, how) for term in terms for name, how in autolink_names(term, never)]
@@ -169,17 +171,29 @@ class TermMatcher:
             for _, _, other, _ in reader.mentions(term.summary + "\n" + _body(term)):
                 if other != term.id:
                     related[term.id].add(other)
-                    related[other].add(term.id)
+                    related.setdefault(other, set()).add(term.id)
             for other in term.see_also:
                 related.setdefault(other, set()).add(term.id)
-        return cls(names, related)
+        matcher = cls(names, related)
+        matcher._plain = {term_id for term_id, _, how in names if how != WITH_EVIDENCE}
+        return matcher
+
+    def has_evidence(self, term_id: str, present: set[str]) -> bool:
+        """Whether the terms ``present`` on a page make a common-word mention of ``term_id`` mean the term: a related
+        term is present, or two steps away through terms that are not common words (so a page about early stopping
+        that speaks of epochs and overfitting is evidence for "accuracy")."""
+        related = self.related.get(term_id, set())
+        if not related.isdisjoint(present):
+            return True
+        sure = present & self._plain  # the far end must be named unambiguously too: two common words prove nothing
+        return any(not (self.related.get(near, set()) - {term_id}).isdisjoint(sure) for near in related & self._plain)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping mentions ``(start, end, term_id)`` in ``text``, left to right, the longest name first;
         a common-word name only where the text itself holds evidence for it."""
         found = self.mentions(text)
         present = {term_id for _, _, term_id, _ in found}
-        return [(s, e, t) for s, e, t, weak in found if not weak or not self.related.get(t, set()).isdisjoint(present)]
+        return [(s, e, t) for s, e, t, weak in found if not weak or self.has_evidence(t, present)]
 
     def mentions(self, text: str) -> list[tuple[int, int, str, bool]]:
         """Every mention ``(start, end, term_id, needs_evidence)``: ``needs_evidence`` for a common-word name."""
@@ -194,8 +208,14 @@ class TermMatcher:
         found, i = [], 0
         while i < len(tokens):
             first = tokens[i][2]
+            compound = self._compound_at(text, tokens, i)
+            if compound:  # "hyper parameters", "data set": a closed compound written as two words
+                found.append((tokens[i][0], tokens[i + 1][1], *compound))
+                i += 2
+                continue
             # most words start no name: a dictionary look-up or two rules them out
-            if first not in exact and first.lower() not in folded and not (first[-1] in "sS" and self._may_be_plural(first.lower())):
+            folded_first = first.lower()
+            if first not in exact and folded_first not in folded and not (first[-1] in "sS" and self._may_be_plural(folded_first)):
                 i += 1
                 continue
             match = self._match_at(text, tokens, i)
@@ -208,16 +228,32 @@ class TermMatcher:
                 i += 1
         return found
 
+    def _compound_at(self, text, tokens, i) -> tuple[str, bool] | None:
+        """``(term id, needs evidence)`` when tokens ``i`` and ``i + 1``, joined, are a one-word name (or its plural)."""
+        if i + 1 >= len(tokens) or text[tokens[i][1] : tokens[i + 1][0]] != " " or not tokens[i][2].isalpha() or not tokens[i + 1][2].isalpha():
+            return None
+        joined = (tokens[i][2] + tokens[i + 1][2]).lower()
+        for form in (joined, *_singulars(joined)):
+            node = self._folded.get(form)
+            if node and (_END in node or _WEAK in node) and self._ends_word(tokens, i + 1):
+                return (node[_END], False) if _END in node else (node[_WEAK], True)
+        return None
+
     def _match_at(self, text, tokens, i) -> tuple[int, str, bool] | None:
         """``(number of tokens, term id, needs evidence)`` of the longest name starting at token ``i``."""
+        after_slash = False
         if i and tokens[i - 1][1] == tokens[i][0] and tokens[i - 1][2] in _JOINS_BEFORE:
-            return None  # glued to the word before ("e-RACI", "x/CI"): not the start of a name
+            if tokens[i - 1][2] != "/":
+                return None  # glued to the word before ("e-RACI", "x-CI"): not the start of a name
+            after_slash = True  # "x/CI" is no mention, but "training/validation set" names a validation set
         best: tuple[int, str, bool] | None = None
 
-        def consider(length: int, node: dict) -> None:
+        def consider(length: int, node: dict, fold: bool = True) -> None:
             nonlocal best
             weak = _END not in node
-            if (best is None or length > best[0] or (length == best[0] and best[2] and not weak)) and self._ends_word(tokens, i + length - 1):
+            if after_slash and (length < 2 or not fold):
+                return
+            if (best is None or length > best[0] or (length == best[0] and best[2] and not weak)) and self._ends_word(tokens, i + length - 1, hyphen=fold and not weak):
                 best = (length, node[_WEAK] if weak else node[_END], weak)
 
         for trie, fold in ((self._exact, False), (self._folded, True)):
@@ -237,19 +273,21 @@ class TermMatcher:
                     break
                 node, k = child, k + 1
                 if _END in node or _WEAK in node:
-                    consider(k - i, node)
+                    consider(k - i, node, fold)
         return best
 
     def _may_be_plural(self, folded: str) -> bool:
         return any(s in self._folded for s in _singulars(folded))
 
     @staticmethod
-    def _ends_word(tokens, last: int) -> bool:
-        """Whether a name may end at token ``last``: not glued to a joining mark ("RACI-like", "CI/CD/CT")."""
+    def _ends_word(tokens, last: int, hyphen: bool = False) -> bool:
+        """Whether a name may end at token ``last``: not glued to a joining mark ("RACI-like", "CI/CD/CT"). With
+        ``hyphen`` (a name in any case that is no common word), a hyphen may follow: "hyperparameter-tuning" is
+        still about hyperparameters, while "RACI-like" or "run-time" are other words."""
         if last + 1 >= len(tokens):
             return True
         after = tokens[last + 1]
-        return not (after[0] == tokens[last][1] and after[2] in _JOINS_AFTER)
+        return not (after[0] == tokens[last][1] and after[2] in _JOINS_AFTER and not (hyphen and after[2] == "-"))
 
 
 # Elements whose text is never linked: headings (table headers and <details> summaries too),
@@ -353,8 +391,9 @@ def autolink_html(html: str, matcher: TermMatcher, render: Callable[[str, str], 
     ``render(term_id, matched_html)`` returns the link markup. Text inside SKIP_ELEMENTS or
     an element with one of SKIP_CLASSES is left alone, and so are ``skip_term`` (a term's own
     page) and the ids in ``already`` (linked on the page by other means). A common-word name is
-    linked only when the page mentions a related term (TermMatcher.for_terms), the page's own
-    term and ``already`` included. Returns the new HTML and the ids linked, in order.
+    linked only when the page mentions a related term (TermMatcher.has_evidence), the page's own
+    term and ``already`` included, and on a term's own page never in the words a paragraph opens
+    with ("A method, function, ..."). Returns the new HTML and the ids linked, in order.
     """
     pieces = list(_prose(html))
     present = set(already or ()) | ({skip_term} if skip_term else set())
@@ -363,16 +402,25 @@ def autolink_html(html: str, matcher: TermMatcher, render: Callable[[str, str], 
             present.update(term_id for _, _, term_id, _ in matcher.mentions(html[start:end]))
     linked: list[str] = []
     done = set(already or ()) | ({skip_term} if skip_term else set())
-    out = [_link_text(html[start:end], matcher, render, done, linked, present) if is_text else html[start:end] for start, end, is_text in pieces]
+    out = [_link_text(html[start:end], matcher, render, done, linked, present, skip_term) if is_text else html[start:end] for start, end, is_text in pieces]
     return "".join(out), linked
 
 
-def _link_text(text: str, matcher: TermMatcher, render, done: set[str], linked: list[str], present: set[str]) -> str:
+# "A method, function, or ..." / "A machine learning method where ...": the words a definition opens with name the
+# general class of the term being defined, so a common word there is plain English, not the glossary's term.
+_OPENING = re.compile(r"\s*an?\s+(?:(?!(?:of|for|to|in|on|with|by|from|that|which)\s)[\w-]+\s+){0,2}", re.IGNORECASE)
+
+
+def _opens_definition(text: str, start: int) -> bool:
+    return _OPENING.fullmatch(text, 0, start) is not None
+
+
+def _link_text(text: str, matcher: TermMatcher, render, done: set[str], linked: list[str], present: set[str], own: str | None) -> str:
     if not text.strip():
         return text
     pieces, last = [], 0
     for start, end, term_id, weak in matcher.mentions(text):
-        if term_id in done or (weak and matcher.related.get(term_id, set()).isdisjoint(present)):
+        if term_id in done or (weak and not matcher.has_evidence(term_id, present)) or (weak and own and _opens_definition(text, start)):
             continue
         done.add(term_id)
         linked.append(term_id)

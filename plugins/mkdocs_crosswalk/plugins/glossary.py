@@ -110,12 +110,13 @@ class GlossaryPlugin(FeaturePlugin[GlossaryConfig]):
     def _fill_usage(self, pages, usage: dict[str, dict[str, str]]) -> None:
         """Replace the usage markers of term pages and the glossary, now that every mention is known."""
         template = self.site.templates.get_template("crosswalk/partials/term_usage.html")
+        terms_at = {self.site.urls[term.id]: term for term in self.site.kb.terms}  # a term's page in the list shows its card
 
         def filled(page) -> str:
             def fill(match: re.Match) -> str:
                 kind, term_id = match.groups()
                 users = sorted((title.casefold(), url, title) for url, title in usage.get(term_id, {}).items() if url != page.url)
-                listed = [(relative_url(url, page.url), title) for _, url, title in users]
+                listed = [(relative_url(url, page.url), title, terms_at.get(url)) for _, url, title in users]
                 term_href = relative_url(self.site.urls[term_id], page.url) if term_id in self.site.urls else ""
                 return template.render(pages=listed, compact=kind == "-count", term_href=term_href).strip()
 

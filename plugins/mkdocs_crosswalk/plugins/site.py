@@ -392,11 +392,12 @@ class PageContext:
         return relative_url(self.plugin.urls[f"catalogue:{kind}"], self.page.url)
 
     def referenced_by(self, entry_id: str) -> list[tuple[str, list]]:
-        """Entries grouped by kind, then hand-written pages, that link to ``entry_id``."""
-        groups = [(label, [(self.url(e.id), e.title) for e in items]) for label, items in catalogues.referenced_by(self.kb, entry_id)]
+        """Entries grouped by kind, then hand-written pages, that link to ``entry_id``: ``(href, title, entry)``
+        items, ``entry`` None for a page (a term's item shows its definition card, partials/referenced_by.html)."""
+        groups = [(label, [(self.url(e.id), e.title, e) for e in items]) for label, items in catalogues.referenced_by(self.kb, entry_id)]
         pages = self.plugin.page_links.get(entry_id, {})
         if pages:
-            groups.append(("Pages", [(relative_url(p.url, self.page.url), p.title) for p in sorted(pages.values(), key=lambda p: p.title or "")]))
+            groups.append(("Pages", [(relative_url(p.url, self.page.url), p.title, None) for p in sorted(pages.values(), key=lambda p: p.title or "")]))
         return groups
 
 
