@@ -48,10 +48,13 @@ MEASURE = """() => {
     }
     for (const el of form.querySelectorAll('.cw-pic-box, .cw-pic-loop__label, .cw-pic-axis > span')) boxes.push(el.getBoundingClientRect());
   }
+  // The journey's feeling line runs down the whole of each phone row, joining the next stage's.
+  const strips = forms.flatMap(f => [...f.querySelectorAll('.cw-pic-feeling')]);
+  const broken = strips.filter(s => Math.abs(s.querySelector('svg').getBoundingClientRect().height - s.getBoundingClientRect().height) > 1).length;
   let overlaps = 0;
   boxes.forEach((a, i) => boxes.slice(i + 1).forEach(b => {
     if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) overlaps++; }));
-  return {forms: forms.map(f => f.className), words, outside, offscreen, cut, overlaps,
+  return {forms: forms.map(f => f.className), words, outside, offscreen, cut, overlaps, broken,
           smallest: Math.min(...sizes), contrast: Math.min(...contrasts),
           sideways: document.documentElement.scrollWidth > innerWidth, scrolls: forms.some(f => f.scrollWidth > f.clientWidth + 1)};
 }"""
@@ -90,6 +93,8 @@ def _problems(seen: dict, form: str) -> list[str]:
             found.append(f"{message}: {seen[key][:3]}")
     if seen["overlaps"]:
         found.append(f"{seen['overlaps']} boxes overlap")
+    if seen["broken"]:
+        found.append(f"the feeling line stops short in {seen['broken']} rows")
     if seen["smallest"] < 11:
         found.append(f"text of {seen['smallest']} px")
     if seen["contrast"] < 4.5:

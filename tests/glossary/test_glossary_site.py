@@ -231,3 +231,9 @@ def test_backlinks_to_a_term_show_its_definition_card(shipped_site):
                 assert tip is None, (url, target)
                 plain += 1
     assert carded > 100 and plain > 100
+
+
+def test_kind_labels_are_never_turned_into_term_links(shipped_site):
+    labels = [label for path in shipped_site.rglob("index.html") for label in LexborHTMLParser(path.read_text(encoding="utf-8")).css(".cw-kind-label")]
+    assert any(label.text() == "Journey map" for label in labels)  # the label that is also a glossary term
+    assert not [label.text() for label in labels if label.css_first(".cw-term")]

@@ -296,7 +296,7 @@ SKIP_ELEMENTS = frozenset(
     "h1 h2 h3 h4 h5 h6 th summary a code pre kbd samp script style svg math template noscript button textarea select label title".split()
 )
 # Classes that make an element a skip zone: the opt-out for templates and pages, and admonition titles.
-SKIP_CLASSES = frozenset({"cw-no-autolink", "admonition-title", "cw-term__tip"})  # a definition card is not the page's prose
+SKIP_CLASSES = frozenset({"cw-no-autolink", "admonition-title", "cw-term__tip", "cw-kind-label"})  # cards and kind labels are not prose
 # Skip zones that may hold elements of their own name, so their end is found by counting.
 _NESTING_SKIP = frozenset({"svg", "math"})
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
