@@ -441,7 +441,8 @@ def glossary_warnings(kb: KnowledgeBase) -> list[Problem]:
     warnings = []
     for term in kb.terms:
         source = term.source
-        if term.autolink == "auto" and not term.autolink_forms and is_common_word(term.title):
+        sure_alias = any(len(alias.split()) > 1 for alias in term.aliases)  # "model accuracy" always links
+        if term.autolink == "auto" and not term.autolink_forms and not sure_alias and is_common_word(term.title):
             warnings.append(Problem(source.path, source.line_of(("title",)), "title",
                                     f"{term.title!r} is a very common English word, so a mention of it links only on pages that also "
                                     "mention a related term, and never as a verb; to be sure of the sense, add a multi-word alias "
