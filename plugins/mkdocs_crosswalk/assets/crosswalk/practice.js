@@ -204,6 +204,8 @@
         if (ok) { shown++; matching[card.dataset.cwId] = true; }
       });
       say($("[data-cw-finder-count]", form), shown + " of " + cards.length + " case studies");
+      var heading = document.getElementById("finder-results");
+      if (heading) heading.textContent = shown === cards.length ? "All case studies" : "Matching case studies";
       $("[data-cw-finder-empty]", form).hidden = shown > 0;
       if (groups) narrowGroups(groups, matching);
       var next = new URLSearchParams();
