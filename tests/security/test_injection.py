@@ -63,9 +63,12 @@ def test_payloads_are_shown_as_text(payload_site):
 
 
 def test_inline_svg_stays_well_formed(payload_site):
+    checked = set()
     for path, tree in _pages(payload_site):
         for svg in tree.css("svg"):
             ElementTree.fromstring(svg.html)  # a planted </svg> would leave broken XML behind
+            checked.add(svg.attributes.get("class"))
+    assert "cw-pic-curve" in checked  # the journey's feeling line, drawn next to planted labels, was among them
 
 
 def test_exports_are_valid_json(payload_site):
