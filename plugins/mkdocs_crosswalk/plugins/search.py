@@ -76,7 +76,7 @@ class SearchPlugin(FeaturePlugin[SearchConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig):
         if self.config.enabled:
-            for part, path in INDEX_FILES.items():
+            for path, data in self.indexes.items():
                 target = Path(config.site_dir) / path
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(dumps(self.indexes[part]), encoding="utf-8")
+                target.write_text(dumps(data), encoding="utf-8")
