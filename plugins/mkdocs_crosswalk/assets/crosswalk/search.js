@@ -75,13 +75,6 @@
     var numbers = all ? starts.map(function (_, i) { return i; }) : Object.keys(wanted).map(Number);
     return numbers.sort(function (a, b) { return a - b; });
   }
-  // merge_shards() in core/search.py: the compact index of these shards' terms, in order.
-  function mergeShards(manifest, shards) {
-    var index = manifest.index, postings = {};
-    index.fields.forEach(function (field) { postings[field] = [].concat.apply([], shards.map(function (s) { return s.postings[field]; })); });
-    return { version: index.version, fields: index.fields, pipeline: index.pipeline, postings: postings,
-             terms: [].concat.apply([], shards.map(function (s) { return s.terms; })) };
-  }
   function unpackSections(packed) {  // unpack_sections() in core/search.py
     var number = 0;
     return packed.docs.map(function (gap, i) { number += gap; return [number, packed.places[packed.at[i]][0], packed.places[packed.at[i]][1]]; });
@@ -131,29 +124,41 @@
   // lunr's serialized index from the compact form core/search.py writes (compact() and expand() there).
   // Written for speed: a million pairs at 5,000 entries. lunr only reads a posting's metadata, so all
   // postings share one empty object; vectors are gathered per field by document number.
-  var NO_METADATA = Object.freeze({});
-  function expand(packed) {
-    var inverted = new Array(packed.terms.length), byField = {};
-    packed.fields.forEach(function (field) { byField[field] = []; });
-    packed.terms.forEach(function (term, number) {
-      var posting = { _index: number };
-      packed.fields.forEach(function (field) {
-        var pair = packed.postings[field][number], gaps = pair[0], scores = pair[1], refs = {}, ref = 0, vectors = byField[field];
-        for (var i = 0; i < gaps.length; i++) {
-          ref += gaps[i];
+  // A shard of the text index is expanded once (its postings, and its part of each section's vector, terms
+  // numbered from "base" so that shards joined in order keep every vector sorted); joining the shards a
+  // query needs then costs little more than a list of vectors (merge_shards() and expand() in core/search.py).
+  var NO_METADATA = Object.freeze({}), SHARD_NUMBERS = 1048576;  // term numbers per shard, more than any shard holds
+  function expandPart(packed, fields, base) {
+    var entries = new Array(packed.terms.length), vectors = {};
+    fields.forEach(function (field) { vectors[field] = []; });
+    packed.terms.forEach(function (term, i) {
+      var number = base + i, posting = { _index: number };
+      fields.forEach(function (field) {
+        var pair = packed.postings[field][i], gaps = pair[0], scores = pair[1], refs = {}, ref = 0, byRef = vectors[field];
+        for (var k = 0; k < gaps.length; k++) {
+          ref += gaps[k];
           refs[ref] = NO_METADATA;
-          (vectors[ref] || (vectors[ref] = [])).push(number, scores[i] / 1000);
+          (byRef[ref] || (byRef[ref] = [])).push(number, scores[k] / 1000);
         }
         posting[field] = refs;
       });
-      inverted[number] = [term, posting];
+      entries[i] = [term, posting];
     });
-    var fieldVectors = [];
-    packed.fields.forEach(function (field) {
-      byField[field].forEach(function (elements, ref) { fieldVectors.push([field + "/" + ref, elements]); });
-    });
-    return { version: packed.version, fields: packed.fields, pipeline: packed.pipeline, invertedIndex: inverted, fieldVectors: fieldVectors };
+    return { entries: entries, vectors: vectors };
   }
+  function joinParts(parts, index) {  // lunr's serialized index over these expanded parts, in order
+    var fieldVectors = [];
+    index.fields.forEach(function (field) {
+      var joined = [];
+      parts.forEach(function (part) {
+        part.vectors[field].forEach(function (elements, ref) { joined[ref] = joined[ref] ? joined[ref].concat(elements) : elements; });
+      });
+      joined.forEach(function (elements, ref) { fieldVectors.push([field + "/" + ref, elements]); });
+    });
+    return { version: index.version, fields: index.fields, pipeline: index.pipeline, fieldVectors: fieldVectors,
+             invertedIndex: [].concat.apply([], parts.map(function (part) { return part.entries; })) };
+  }
+  function expand(packed) { return joinParts([expandPart(packed, packed.fields, 0)], packed); }
   function useNames(data) {
     meta = data.meta;
     docs = meta.docs.map(function (row) {
@@ -170,17 +175,18 @@
   }
 
   if (IN_WORKER) {  // the whole search, names and text, as `crosswalk search` runs it
-    var manifest = null, shards = {}, passages = {}, textIndexes = [];  // textIndexes: the last few [shard list, lunr index]
+    var manifest = null, parts = {}, passages = {}, textIndexes = [];  // textIndexes: the last few [shard list, lunr index]
     // lunr's index over the shards these words touch, fetched if not yet here (Searcher.text_index in core/search.py).
     function textIndex(qw) {
       var wanted = shardsFor(manifest.index.shards, qw), key = wanted.join(",");
       for (var i = 0; i < textIndexes.length; i++) if (textIndexes[i][0] === key) return Promise.resolve(textIndexes[i][1]);
-      return Promise.all(wanted.map(function (n) { return json("shard", n).then(function (data) { shards[n] = data; return data; }); }))
-        .then(function (loaded) {
-          var index = lunr.Index.load(expand(mergeShards(manifest, loaded)));
-          textIndexes.unshift([key, index]); textIndexes.length = Math.min(textIndexes.length, 8);
-          return index;
-        });
+      return Promise.all(wanted.map(function (n) {
+        return parts[n] ? parts[n] : json("shard", n).then(function (data) { return (parts[n] = parts[n] || expandPart(data, manifest.index.fields, n * SHARD_NUMBERS)); });
+      })).then(function (loaded) {
+        var index = lunr.Index.load(joinParts(loaded, manifest.index));
+        textIndexes.unshift([key, index]); textIndexes.length = Math.min(textIndexes.length, 8);
+        return index;
+      });
     }
     function passage(section) {  // Searcher.passage: from the chunk of passages it is in, once that is here
       var chunk = Math.floor(section / manifest.snippet_chunk);
