@@ -11,8 +11,8 @@ from ..render.urls import relative_url
 from .feature import ASSET_DIR, FeaturePlugin
 from .site import site_plugin
 
-# The names index (titles and aliases: small, answers most queries) loads first; the text index and
-# the snippets follow when the box opens or the page is idle.
+# The names index (titles and aliases: small, answers most queries) loads first; the text index's
+# manifest when the box opens or the page is idle, then its shards and the passages as queries need them.
 SCRIPT = f"{ASSET_DIR}/search.js"  # loaded from each page's <head>, not with the theme's scripts at the end
 LUNR = f"{ASSET_DIR}/lunr.js"
 

@@ -4,7 +4,7 @@
 // Only words() and stem() are written here a second time (a test holds them to core/search.py's).
 //
 // The page answers from the names index at once; the full text is searched in a Web Worker (this same
-// file), so reading the large text index and scoring thousands of sections never blocks typing.
+// file), so fetching and joining the text index's shards and scoring thousands of sections never blocks typing.
 (function () {
   "use strict";
   var IN_WORKER = typeof document === "undefined";
