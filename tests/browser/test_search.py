@@ -8,7 +8,7 @@ import re
 import pytest
 
 from mkdocs_crosswalk.core import KINDS, load_knowledge_base
-from mkdocs_crosswalk.core.search import INDEX_FILES, Searcher, stem, words
+from mkdocs_crosswalk.core.search import INDEX_FILES, LIMITS, Searcher, shards_for, stem, words
 from support import REPO
 
 KB = load_knowledge_base(REPO / "kb")
@@ -21,7 +21,7 @@ FIRST_ROW = "() => { const li = document.querySelector('#cw-search-results li');
 
 @pytest.fixture(scope="module")
 def searcher(shipped_site):
-    return Searcher(**{part: json.loads((shipped_site / path).read_text()) for part, path in INDEX_FILES.items()})
+    return Searcher.of_site(shipped_site)
 
 
 def open_search(page, url):
@@ -106,6 +106,22 @@ def test_the_same_words_and_stems_on_both_sides(browser_page, shipped_url):
     assert stem("studies") == "study" and stem("feels") == "feel" and stem("prd") == "prd" and stem("analysis") == "analysis"
 
 
+def test_the_same_shards_on_both_sides(browser_page, shipped_url):
+    """search.js fetches the text index's shards shards_for() picks; over shards as fine as one or two
+    terms each, so that prefixes and plurals straddle them, both pick the same for every query."""
+    vocabulary = sorted(set(words(" ".join(entry.body for entry in KB.entries.values()))))
+    starts = [""] + vocabulary[1::2]
+    queries = QUERIES + HOSTILE + ["studies", "retrospectives", "user s", "dat", "mod"] + [w[:3] for w in vocabulary[::40]]
+    open_search(browser_page, shipped_url)
+    browser_page.wait_for_function("() => document.querySelector('.cw-search__status') && window.__crosswalkSearch")
+    browser_page.keyboard.type("RACI")  # the names index (with the query plan) is in
+    browser_page.wait_for_function(f"() => ({FIRST_ROW})()?.[0] === 'raci'")
+    picked = browser_page.evaluate("([starts, queries]) => queries.map(q => window.__crosswalkSearch.shardsFor(starts, q))", [starts, queries])
+    expected = [shards_for(starts, [w[: LIMITS["word_length"]] for w in words(q)[: LIMITS["words"]]]) or [] for q in queries]
+    assert {q[:20]: (a, b) for q, a, b in zip(queries, picked, expected) if a != b} == {}
+    assert len(starts) > 1000 and sum(len(p) > 1 for p in picked) > 10  # prefixes did straddle shards
+
+
 def test_hostile_input_is_text_never_syntax_nor_markup(browser_page, shipped_url):
     box = open_search(browser_page, shipped_url)
     wait_for_full_text(browser_page, box)
@@ -137,13 +153,13 @@ def test_results_narrow_by_kind_and_the_address_keeps_the_search(browser_page, s
     assert "q=" not in browser_page.url
 
 
-@pytest.mark.parametrize("part", ["names", "text"])
+@pytest.mark.parametrize("part", ["names", "text", "shard"])
 def test_an_index_that_cannot_be_loaded_is_said_not_left_loading(browser_page, shipped_url, part):
-    browser_page.route(f"**/{INDEX_FILES[part]}", lambda route: route.fulfill(status=404, body="gone"))
+    browser_page.route(f"**/{INDEX_FILES[part].format('*')}", lambda route: route.fulfill(status=404, body="gone"))
     open_search(browser_page, shipped_url)
     browser_page.keyboard.type("RACI")
     status = browser_page.locator(".cw-search__status")
     browser_page.wait_for_function("el => el.textContent.includes('could not be loaded')", arg=status.element_handle())
     assert "Loading" not in status.inner_text()
-    if part == "text":  # names are still found
+    if part != "names":  # names are still found
         assert browser_page.locator("#cw-search-results li").first.get_attribute("data-cw-id") == "raci"

@@ -11,6 +11,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from mkdocs_crosswalk.core import load_knowledge_base
 from mkdocs_crosswalk.core.glossary import SKIP_CLASSES, SKIP_ELEMENTS, TermMatcher
+from mkdocs_crosswalk.core.search import Searcher
 from support import FIXTURES, REPO, build_site, copy_project
 from support.html import content, resolve
 from support.payloads import PAYLOAD, payload_project
@@ -147,11 +148,9 @@ def test_names_with_an_ampersand_are_linked(extra_site):
 
 
 def test_search_excerpts_of_pages_leave_out_the_definitions(extra_site):
-    docs = json.loads((extra_site / "search" / "crosswalk-names.json").read_text())["meta"]["docs"]
-    sections = json.loads((extra_site / "search" / "crosswalk-text.json").read_text())["sections"]
-    snippets = json.loads((extra_site / "search" / "crosswalk-snippets.json").read_text())["text"]
-    loud = next(number for number, row in enumerate(docs) if row[3] == "Loud")
-    text = " ".join(snippet for row, snippet in zip(sections, snippets) if row[0] == loud)
+    searcher = Searcher.of_site(extra_site)
+    loud = next(number for number, doc in enumerate(searcher.docs) if doc["title"] == "Loud")
+    text = " ".join(searcher.passage(section) for section, row in enumerate(searcher.sections) if row[0] == loud)
     assert "data drift" in text and "compared with the data it learned from" not in text
 
 

@@ -3,14 +3,12 @@ first, then names that start with the query, then the full text of every entry a
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from click.testing import CliRunner
 
 from mkdocs_crosswalk.cli import main
 from mkdocs_crosswalk.core import load_knowledge_base
-from mkdocs_crosswalk.core.search import INDEX_FILES, Searcher
+from mkdocs_crosswalk.core.search import Searcher
 from support import REPO
 
 KB = load_knowledge_base(REPO / "kb")
@@ -32,7 +30,7 @@ HOSTILE = ["ratio:", "A/B test:", "+", "-", "~", "^2", "*", "x" * 10_000, "a " *
 
 @pytest.fixture(scope="module")
 def searcher(shipped_site):
-    return Searcher(**{part: json.loads((shipped_site / path).read_text()) for part, path in INDEX_FILES.items()})
+    return Searcher.of_site(shipped_site)
 
 
 @pytest.mark.parametrize("query, expected", FIRST.items())

@@ -8,7 +8,7 @@ import pytest
 from support.html import exists, page, resolve
 
 from mkdocs_crosswalk.core import load_knowledge_base
-from mkdocs_crosswalk.core.search import INDEX_FILES, QUERY_PLAN, kind_order
+from mkdocs_crosswalk.core.search import INDEX_FILES, QUERY_PLAN, kind_order, unpack_sections
 from support import REPO
 
 PAGES = ["", "glossary/", "glossary/raci/", "comparisons/ux-vs-mlops/", "guide/search/"]
@@ -57,7 +57,7 @@ def test_the_index_holds_every_entry_and_hand_written_page_and_its_sections(ship
     # the browser takes the kind order and the query plan from here, not from a copy of its own
     assert names["meta"]["kinds"] == kind_order() and names["meta"]["plan"] == QUERY_PLAN
     rubric = next(i for i, row in enumerate(docs) if row[0] == "user-impact-translation-interview")
-    anchors = {row[2] for row in text["sections"] if row[0] == rubric}
+    anchors = {row[2] for row in unpack_sections(text["sections"]) if row[0] == rubric}
     assert {"question", "sample-answer", "red-flags"} <= anchors
     assert text["index"]["pipeline"] == [] and names["index"]["pipeline"] == []  # words are made by core/search.py alone
 

@@ -11,6 +11,7 @@ from xml.etree import ElementTree
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from mkdocs_crosswalk.core.search import INDEX_FILES
 from support import build_site
 from support.payloads import MARKDOWN_PAYLOAD, PAYLOAD, payload_project
 
@@ -73,7 +74,8 @@ def test_inline_svg_stays_well_formed(payload_site):
 
 def test_exports_are_valid_json(payload_site):
     exports = {path.relative_to(payload_site).as_posix(): path for path in payload_site.rglob("*.json")}
-    expected = {"glossary.json", "assets/crosswalk/cases.json", "search/crosswalk-names.json", "search/crosswalk-text.json", "search/crosswalk-snippets.json"}
+    search = [INDEX_FILES["names"], INDEX_FILES["text"], INDEX_FILES["shard"].format(0), INDEX_FILES["snippets"].format(0)]
+    expected = {"glossary.json", "assets/crosswalk/cases.json", *search}
     assert expected <= set(exports), f"missing: {expected - set(exports)}"
     for name, path in exports.items():
         data = json.loads(path.read_text(encoding="utf-8"))

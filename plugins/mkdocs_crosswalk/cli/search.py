@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -27,7 +26,11 @@ def search_command(query, kb_dir, site_dir, kind, level, domain, limit):
     if kind and kind != "page":
         kind_or_exit(kind, kinds_or_exit())
     searcher = _site_searcher(Path(site_dir)) or _kb_searcher(kb_dir)
-    results = searcher.search(query, kind=kind or "", level=level or "", domain=domain or "", limit=limit)
+    try:
+        results = searcher.search(query, kind=kind or "", level=level or "", domain=domain or "", limit=limit)
+    except (OSError, ValueError, KeyError, TypeError):  # a shard or passage file read for this query
+        click.echo(f"{site_dir}/search/: part of the search index could not be read. Hint: build the site again.", err=True)
+        sys.exit(1)
     if not results:
         click.echo(f"Nothing found for {query!r}.", err=True)
         sys.exit(1)
@@ -42,11 +45,10 @@ def search_command(query, kb_dir, site_dir, kind, level, domain, limit):
 
 
 def _site_searcher(site: Path) -> Searcher | None:
-    paths = {part: site / path for part, path in INDEX_FILES.items()}
-    if not all(path.is_file() for path in paths.values()):
+    if not all((site / INDEX_FILES[part]).is_file() for part in ("names", "text")):
         return None
     try:
-        return Searcher(**{part: json.loads(path.read_text(encoding="utf-8")) for part, path in paths.items()})
+        return Searcher.of_site(site)
     except (ValueError, KeyError, TypeError):
         click.echo(f"{site}/search/: the search index could not be read; indexing the knowledge base instead. Hint: build the site again.", err=True)
         return None

@@ -6,7 +6,9 @@ Two lunr indexes, built here with `lunr` (Python) and serialized for the site:
   it loads first, and it answers exact names, names that start with the query and typos in names;
 - the *text* index: one document per section (a page's text up to its first heading, then each
   heading with an id and the text up to the next one), so a phrase from a case study's scenario or
-  a rubric's sample answer lands on that section.
+  a rubric's sample answer lands on that section. It ships cut into shards of neighbouring terms
+  (``shards_for`` picks the ones a query's words can touch, ``merge_shards`` joins them into one lunr
+  index), so the browser fetches a query's words, not the whole text, and gets the whole index's answer.
 
 Neither index has a lunr pipeline: words are made into index terms here, by ``words`` and
 ``stem`` (plural to singular), and queries are built clause by clause (``QUERY_PLAN``) rather than
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
@@ -29,10 +32,15 @@ from lunr.query import Query, QueryPresence
 from .kinds import BUILTIN_KINDS, KindRegistry
 from .knowledge_base import KnowledgeBase
 from .models import LEVELS, Entry
-FORMAT = 3  # of the serialized files; search.js and Searcher refuse another
-# The files the site ships, under its root; `crosswalk search --site` reads the same ones.
-INDEX_FILES = {"names": "search/crosswalk-names.json", "text": "search/crosswalk-text.json", "snippets": "search/crosswalk-snippets.json"}
+FORMAT = 4  # of the serialized files; search.js and Searcher refuse another
+# The files the site ships, under its root; `crosswalk search --site` reads the same ones. The text
+# index is one lunr index cut into shards of neighbouring terms ("{}" is the shard's number), and the
+# passages into chunks of sections, so a query fetches only the terms it can match and the passages shown.
+INDEX_FILES = {"names": "search/crosswalk-names.json", "text": "search/crosswalk-text.json",
+               "shard": "search/text/{}.json", "snippets": "search/snippets/{}.json"}
 SNIPPET_SOURCE = 2000  # characters of a section kept for its snippet: enough to find a match in most
+SHARD_CHARACTERS = 32_000  # of a shard's postings: a few round trips' worth, so a query fetches little
+SNIPPET_CHUNK = 64  # sections per file of passages: a page of results fetches a few small files
 
 # Words are runs of letters and digits (the same in search.js: /[\p{L}\p{N}]+/gu), lowercased:
 # "A/B test" -> a, b, test; "CI/CD" -> ci, cd; "Fei-Fei" -> fei, fei. Punctuation never reaches lunr.
@@ -185,8 +193,9 @@ def sections_of_markdown(entry: Entry) -> list[Section]:
     return [Section("", "", " ".join(text.text for text in markdown_texts(entry)))]
 
 
-def build_indexes(documents: list[dict], sections: list[list[Section]], kinds: list[str]) -> dict:
-    """The names and text indexes and the tables beside them, as the JSON-ready dicts the site ships.
+def build_indexes(documents: list[dict], sections: list[list[Section]], kinds: list[str]) -> dict[str, dict]:
+    """The files the site ships under its root (INDEX_FILES), each a JSON-ready dict: the names index,
+    the text index's manifest (sections, shard starts), its shards, and the passages in chunks.
 
     ``sections[i]`` are the sections of ``documents[i]``; ``kinds`` is :func:`kind_order`.
     """
@@ -211,12 +220,88 @@ def build_indexes(documents: list[dict], sections: list[list[Section]], kinds: l
         "format": FORMAT, "kinds": kinds, "levels": list(LEVELS), "plan": QUERY_PLAN, "limits": LIMITS,
         "docs": [[d["id"], d["kind"], d["label"], d["title"], d["url"], d["level"], d["domains"], d["summary"] if d["kind"] == "term" else ""] for d in documents],
     }
-    return {
-        "names": {"format": FORMAT, "meta": meta, "index": compact(names.build().serialize())},
-        # lunr cannot build an index of nothing; a site with no text still ships a (never matching) one
-        "text": {"format": FORMAT, "sections": section_rows, "index": compact((text if section_rows else _builder(["text"], empty=True)).build().serialize())},
-        "snippets": {"format": FORMAT, "text": snippet_texts},
+    # lunr cannot build an index of nothing; a site with no text still ships a (never matching) one
+    packed = compact((text if section_rows else _builder(["text"], empty=True)).build().serialize())
+    shards = _cut(packed)
+    files = {
+        INDEX_FILES["names"]: {"format": FORMAT, "meta": meta, "index": compact(names.build().serialize())},
+        INDEX_FILES["text"]: {
+            "format": FORMAT, "sections": pack_sections(section_rows), "snippet_chunk": SNIPPET_CHUNK,
+            "index": {"version": packed["version"], "fields": packed["fields"], "pipeline": packed["pipeline"],
+                      "shards": [terms[0] if number else "" for number, (terms, _) in enumerate(shards)]},
+        },
     }
+    for number, (terms, postings) in enumerate(shards):
+        files[INDEX_FILES["shard"].format(number)] = {"format": FORMAT, "terms": terms, "postings": postings}
+    for number, start in enumerate(range(0, max(len(snippet_texts), 1), SNIPPET_CHUNK)):
+        files[INDEX_FILES["snippets"].format(number)] = {"format": FORMAT, "text": snippet_texts[start:start + SNIPPET_CHUNK]}
+    return files
+
+
+def _cut(packed: dict) -> list[tuple[list[str], dict]]:
+    """The compact index's terms (sorted) in runs of about SHARD_CHARACTERS of postings each."""
+    fields, terms = packed["fields"], packed["terms"]
+    shards, start, size = [], 0, 0
+    for number in range(len(terms)):
+        size += len(terms[number]) + sum(len(dumps(packed["postings"][field][number])) for field in fields)
+        if size >= SHARD_CHARACTERS or number == len(terms) - 1:
+            shards.append((terms[start:number + 1], {field: packed["postings"][field][start:number + 1] for field in fields}))
+            start, size = number + 1, 0
+    return shards or [([], {field: [] for field in fields})]
+
+
+def pack_sections(rows: list[list]) -> dict:
+    """The sections as (document, heading, anchor) in few bytes: each distinct heading and anchor once,
+    then per section the gap from the previous section's document and the number of its heading."""
+    places: dict[tuple[str, str], int] = {}
+    gaps, at, previous = [], [], 0
+    for number, heading, anchor in rows:
+        gaps.append(number - previous)
+        previous = number
+        at.append(places.setdefault((heading, anchor), len(places)))
+    return {"places": [list(place) for place in places], "docs": gaps, "at": at}
+
+
+def unpack_sections(packed: dict) -> list[list]:
+    """[document number, heading, anchor] per section (search.js has the same)."""
+    rows, number = [], 0
+    for gap, place in zip(packed["docs"], packed["at"]):
+        number += gap
+        rows.append([number, *packed["places"][place]])
+    return rows
+
+
+def shards_for(starts: list[str], query_words: list[str]) -> list[int] | None:
+    """The shards of the text index that the text tiers of QUERY_PLAN can touch for these words, in
+    order (None: all of them, for a clause that could match any term). Terms are sorted across shards,
+    and ``starts`` holds each shard's first term, so a term lives in the last shard starting at or before
+    it, and a prefix also in the shards after that whose first term starts with it. search.js: shardsFor
+    (it compares strings by UTF-16 units, which orders terms as Python does unless they hold letters
+    beyond the Basic Multilingual Plane; lunr.js's own index loading assumes the same)."""
+    wanted: set[int] = set()
+    for step in QUERY_PLAN:
+        if step["index"] != "text":
+            continue
+        for spec in step["clauses"]:
+            for term, is_last in query_terms(spec, query_words):
+                how = expansion(spec, term, is_last)
+                if how == "fuzzy":
+                    return None
+                first = bisect_right(starts, term) - 1
+                wanted.add(first)
+                while how == "wildcard" and first + 1 < len(starts) and starts[first + 1].startswith(term):
+                    first += 1
+                    wanted.add(first)
+    return sorted(wanted)
+
+
+def merge_shards(manifest: dict, shards: list[dict]) -> dict:
+    """The compact text index holding only these shards' terms (given in order). A lunr query over it
+    scores every section as over the whole index: a section's score sums only the query's own terms."""
+    index = manifest["index"]
+    return {"version": index["version"], "fields": index["fields"], "pipeline": index["pipeline"],
+            "terms": [term for shard in shards for term in shard["terms"]],
+            "postings": {field: [p for shard in shards for p in shard["postings"][field]] for field in index["fields"]}}
 
 
 def compact(serialized: dict) -> dict:
@@ -287,6 +372,7 @@ class Result:
     heading: str = ""
     anchor: str = ""
     snippet: str = ""
+    section: int = -1  # the text index's section, for a full-text match
 
     @property
     def url(self) -> str:
@@ -294,36 +380,71 @@ class Result:
 
 
 class Searcher:
-    """Queries the serialized indexes with lunr, in the order and with the clauses of QUERY_PLAN."""
+    """Queries the serialized indexes with lunr, in the order and with the clauses of QUERY_PLAN.
 
-    def __init__(self, names: dict, text: dict | None = None, snippets: dict | None = None):
-        if any(part is not None and part.get("format") != FORMAT for part in (names, text, snippets)):
-            raise ValueError(f"search index of another format (this Crosswalk reads format {FORMAT})")
+    ``read(path)`` gives one of the site's files (INDEX_FILES) as parsed JSON; text shards and passages
+    are read when a query needs them, as search.js fetches them.
+    """
+
+    def __init__(self, read: Callable[[str], dict], *, full_text: bool = True):
+        self._read = read
+        names = self._file(INDEX_FILES["names"])
         meta = names["meta"]
         keys = ("id", "kind", "label", "title", "url", "level", "domains", "summary")
         self.docs = [dict(zip(keys, row)) for row in meta["docs"]]
         self.kinds = meta["kinds"]
-        self.indexes = {"names": Index.load(expand(names["index"]))}
-        if text is not None:
-            self.indexes["text"] = Index.load(expand(text["index"]))
-            self.sections = text["sections"]
-        self.snippets = snippets["text"] if snippets else None
+        self.names_index = Index.load(expand(names["index"]))
+        self.text = self._file(INDEX_FILES["text"]) if full_text else None
+        if self.text is not None:
+            self.sections = unpack_sections(self.text["sections"])
+        self._shards: dict[int, dict] = {}
+        self._snippets: dict[int, list[str]] = {}
+
+    def _file(self, path: str) -> dict:
+        data = self._read(path)
+        if data.get("format") != FORMAT:
+            raise ValueError(f"search index of another format (this Crosswalk reads format {FORMAT})")
+        return data
+
+    @classmethod
+    def of_site(cls, site_dir) -> "Searcher":
+        """The index a built site ships (its search box's)."""
+        from pathlib import Path
+
+        return cls(lambda path: json.loads((Path(site_dir) / path).read_text(encoding="utf-8")))
 
     @classmethod
     def of_knowledge_base(cls, kb: KnowledgeBase, *, full_text: bool = True) -> "Searcher":
         """Without a built site: the entries' own Markdown as their text, one section each (no
         hand-written pages, no section links), serialized and read back as a site's index would be."""
         docs = entry_documents(kb, lambda e: f"{e.SECTION}/{e.id}/")
-        indexes = build_indexes(docs, [sections_of_markdown(kb[doc["id"]]) if full_text else [] for doc in docs], kind_order(kb.kinds))
-        return cls(**json.loads(dumps(indexes)))
+        files = build_indexes(docs, [sections_of_markdown(kb[doc["id"]]) if full_text else [] for doc in docs], kind_order(kb.kinds))
+        return cls(lambda path: json.loads(dumps(files[path])), full_text=full_text)
+
+    def text_index(self, query_words: list[str]) -> Index:
+        """lunr's index over the shards these words can touch (shards_for)."""
+        starts = self.text["index"]["shards"]
+        wanted = shards_for(starts, query_words)
+        for number in range(len(starts)) if wanted is None else wanted:
+            if number not in self._shards:
+                self._shards[number] = self._file(INDEX_FILES["shard"].format(number))
+        chosen = [self._shards[number] for number in (range(len(starts)) if wanted is None else wanted)]
+        return Index.load(expand(merge_shards(self.text, chosen)))
+
+    def passage(self, section: int) -> str:
+        chunk, at = divmod(section, self.text["snippet_chunk"])
+        if chunk not in self._snippets:
+            self._snippets[chunk] = self._file(INDEX_FILES["snippets"].format(chunk))["text"]
+        return self._snippets[chunk][at]
 
     def search(self, query: str, *, kind: str = "", level: str = "", domain: str = "", limit: int = 10) -> list[Result]:
         query_words = [w[: LIMITS["word_length"]] for w in words(query)[: LIMITS["words"]]]
         if not query_words:
             return []
         best: dict[int, Result] = {}
+        indexes = {"names": self.names_index, "text": self.text_index(query_words) if self.text is not None else None}
         for tier, step in enumerate(QUERY_PLAN):
-            index = self.indexes.get(step["index"])
+            index = indexes[step["index"]]
             if index is None:
                 continue
             lunr_query = index.create_query()
@@ -340,11 +461,12 @@ class Searcher:
                 doc = self.docs[number]
                 if (kind and doc["kind"] != kind) or (level and doc["level"] != level) or (domain and domain not in doc["domains"]):
                     continue
-                result = Result(doc, tier, match["score"], heading, anchor)
-                if step["index"] == "text" and self.snippets is not None:
-                    result.snippet = snippet(self.snippets[int(match["ref"])], query_words)
-                best[number] = result
-        return sorted(best.values(), key=lambda r: order_key(r, self.kinds))[:limit]
+                best[number] = Result(doc, tier, match["score"], heading, anchor, section=int(match["ref"]) if step["index"] == "text" else -1)
+        results = sorted(best.values(), key=lambda r: order_key(r, self.kinds))[:limit]
+        for result in results:  # passages only for what is shown, as search.js fetches them
+            if result.section >= 0:
+                result.snippet = snippet(self.passage(result.section), query_words)
+        return results
 
 
 def order_key(result: Result, kinds: list[str]) -> tuple:
@@ -373,13 +495,23 @@ def add_clauses(lunr_query: Query, specs: Iterable[dict], query_words: list[str]
             options = {"fields": [spec["field"]], "use_pipeline": False, "boost": 1}
             if spec.get("required"):
                 options["presence"] = QueryPresence.REQUIRED
-            if spec.get("wildcard") == "last" and is_last and len(term) >= spec.get("wildcard_min", 1):
+            how = expansion(spec, term, is_last)
+            if how == "wildcard":
                 options["wildcard"] = Query.WILDCARD_TRAILING
-            elif spec.get("fuzzy") and LIMITS["fuzzy_min"] <= len(term) <= LIMITS["word_length"]:
+            elif how == "fuzzy":
                 options["edit_distance"] = 1
             lunr_query.term(term, **options)
             added = True
     return added
+
+
+def expansion(spec: dict, term: str, is_last: bool) -> str:
+    """How a clause's term matches more than itself: "wildcard" (any term it starts), "fuzzy" (one edit) or ""."""
+    if spec.get("wildcard") == "last" and is_last and len(term) >= spec.get("wildcard_min", 1):
+        return "wildcard"
+    if spec.get("fuzzy") and LIMITS["fuzzy_min"] <= len(term) <= LIMITS["word_length"]:
+        return "fuzzy"
+    return ""
 
 
 def snippet(text: str, query_words: list[str], width: int = 160) -> str:

@@ -11,8 +11,8 @@ from ..render.urls import relative_url
 from .feature import ASSET_DIR, FeaturePlugin
 from .site import site_plugin
 
-# The names index (titles and aliases: small, answers most queries) loads first; the text index and
-# the snippets follow when the box opens or the page is idle.
+# The names index (titles and aliases: small, answers most queries) loads first; the text index's
+# manifest when the box opens or the page is idle, then its shards and the passages as queries need them.
 SCRIPT = f"{ASSET_DIR}/search.js"  # loaded from each page's <head>, not with the theme's scripts at the end
 LUNR = f"{ASSET_DIR}/lunr.js"
 
@@ -76,7 +76,7 @@ class SearchPlugin(FeaturePlugin[SearchConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig):
         if self.config.enabled:
-            for part, path in INDEX_FILES.items():
+            for path, data in self.indexes.items():
                 target = Path(config.site_dir) / path
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(dumps(self.indexes[part]), encoding="utf-8")
+                target.write_text(dumps(data), encoding="utf-8")

@@ -4,14 +4,14 @@
 // Only words() and stem() are written here a second time (a test holds them to core/search.py's).
 //
 // The page answers from the names index at once; the full text is searched in a Web Worker (this same
-// file), so reading the large text index and scoring thousands of sections never blocks typing.
+// file), so fetching and joining the text index's shards and scoring thousands of sections never blocks typing.
 (function () {
   "use strict";
   var IN_WORKER = typeof document === "undefined";
   var script = IN_WORKER ? null : document.currentScript;
   var ROOT = IN_WORKER ? null : new URL("../../", script ? script.src : location.href);
   var WORD = /[\p{L}\p{N}]+/gu, LETTERS = /^\p{L}+$/u;
-  var meta = null, docs = [], indexes = {}, sections = null, snippets = null, missing = [];
+  var meta = null, docs = [], indexes = {}, sections = null, missing = [];
 
   // --- words and clauses: the same as words(), stem(), query_terms() and add_clauses() in core/search.py
   function chars(text) { return Array.from(text); }
@@ -34,20 +34,50 @@
     if (spec.term === "surface") return qw.map(function (w, i) { return [w, i === last]; }).filter(function (pair) { return stem(pair[0]) !== pair[0]; });
     return qw.map(function (w, i) { return [spec.term === "stem" ? stem(w) : w, i === last]; });
   }
+  function expansion(spec, term, isLast) {
+    var length = chars(term).length;
+    if (spec.wildcard === "last" && isLast && length >= (spec.wildcard_min || 1)) return "wildcard";
+    if (spec.fuzzy && length >= meta.limits.fuzzy_min && length <= meta.limits.word_length) return "fuzzy";
+    return "";
+  }
   function addClauses(q, specs, qw) {
     var added = false;
     specs.forEach(function (spec) {
       queryTerms(spec, qw).forEach(function (pair) {
-        var term = pair[0], length = chars(term).length;
+        var term = pair[0], how = expansion(spec, term, pair[1]);
         var options = { fields: [spec.field], usePipeline: false, boost: 1 };
         if (spec.required) options.presence = lunr.Query.presence.REQUIRED;
-        if (spec.wildcard === "last" && pair[1] && length >= (spec.wildcard_min || 1)) options.wildcard = lunr.Query.wildcard.TRAILING;
-        else if (spec.fuzzy && length >= meta.limits.fuzzy_min && length <= meta.limits.word_length) options.editDistance = 1;
+        if (how === "wildcard") options.wildcard = lunr.Query.wildcard.TRAILING;
+        else if (how === "fuzzy") options.editDistance = 1;
         q.term(term, options);
         added = true;
       });
     });
     return added;
+  }
+  // The text index's shards these words can touch (shards_for() in core/search.py): a term lives in the
+  // last shard starting at or before it; a prefix also in the following shards that start with it.
+  // null: every shard.
+  function shardsFor(starts, qw) {
+    var wanted = {}, all = false;
+    meta.plan.forEach(function (step) {
+      if (step.index !== "text") return;
+      step.clauses.forEach(function (spec) {
+        queryTerms(spec, qw).forEach(function (pair) {
+          var term = pair[0], how = expansion(spec, term, pair[1]), first = 0;
+          if (how === "fuzzy") { all = true; return; }
+          while (first + 1 < starts.length && starts[first + 1] <= term) first++;
+          wanted[first] = true;
+          while (how === "wildcard" && first + 1 < starts.length && starts[first + 1].indexOf(term) === 0) wanted[++first] = true;
+        });
+      });
+    });
+    var numbers = all ? starts.map(function (_, i) { return i; }) : Object.keys(wanted).map(Number);
+    return numbers.sort(function (a, b) { return a - b; });
+  }
+  function unpackSections(packed) {  // unpack_sections() in core/search.py
+    var number = 0;
+    return packed.docs.map(function (gap, i) { number += gap; return [number, packed.places[packed.at[i]][0], packed.places[packed.at[i]][1]]; });
   }
   function round(score) { return Math.round(score * 1e4) / 1e4; }
   function queryWords(query) {
@@ -82,39 +112,53 @@
   }
 
   // --- loading. A part that cannot be loaded is said in the box, never left as "Loading…".
-  var FORMAT = 3;  // of the index files (FORMAT in core/search.py): a stale cached file is reported, not misread
-  var FILES = { names: "search/crosswalk-names.json", text: "search/crosswalk-text.json", snippets: "search/crosswalk-snippets.json" };
-  function json(part) {
-    return fetch(new URL(FILES[part], ROOT)).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+  var FORMAT = 4;  // of the index files (FORMAT in core/search.py): a stale cached file is reported, not misread
+  var FILES = { names: "search/crosswalk-names.json", text: "search/crosswalk-text.json", shard: "search/text/{}.json", snippets: "search/snippets/{}.json" };
+  var fetched = {};  // path -> promise: each file is fetched once, however many queries need it
+  function json(part, number) {
+    var path = FILES[part].replace("{}", number);
+    return fetched[path] || (fetched[path] = fetch(new URL(path, ROOT)).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
       .then(function (data) { if (data.format !== FORMAT) throw new Error("format " + data.format); return data; })
-      .catch(function () { throw { part: part }; });
+      .catch(function () { delete fetched[path]; throw { part: { shard: "text", snippets: "passages" }[part] || part }; }));
   }
   // lunr's serialized index from the compact form core/search.py writes (compact() and expand() there).
   // Written for speed: a million pairs at 5,000 entries. lunr only reads a posting's metadata, so all
   // postings share one empty object; vectors are gathered per field by document number.
-  var NO_METADATA = Object.freeze({});
-  function expand(packed) {
-    var inverted = new Array(packed.terms.length), byField = {};
-    packed.fields.forEach(function (field) { byField[field] = []; });
-    packed.terms.forEach(function (term, number) {
-      var posting = { _index: number };
-      packed.fields.forEach(function (field) {
-        var pair = packed.postings[field][number], gaps = pair[0], scores = pair[1], refs = {}, ref = 0, vectors = byField[field];
-        for (var i = 0; i < gaps.length; i++) {
-          ref += gaps[i];
+  // A shard of the text index is expanded once (its postings, and its part of each section's vector, terms
+  // numbered from "base" so that shards joined in order keep every vector sorted); joining the shards a
+  // query needs then costs little more than a list of vectors (merge_shards() and expand() in core/search.py).
+  var NO_METADATA = Object.freeze({}), SHARD_NUMBERS = 1048576;  // term numbers per shard, more than any shard holds
+  function expandPart(packed, fields, base) {
+    var entries = new Array(packed.terms.length), vectors = {};
+    fields.forEach(function (field) { vectors[field] = []; });
+    packed.terms.forEach(function (term, i) {
+      var number = base + i, posting = { _index: number };
+      fields.forEach(function (field) {
+        var pair = packed.postings[field][i], gaps = pair[0], scores = pair[1], refs = {}, ref = 0, byRef = vectors[field];
+        for (var k = 0; k < gaps.length; k++) {
+          ref += gaps[k];
           refs[ref] = NO_METADATA;
-          (vectors[ref] || (vectors[ref] = [])).push(number, scores[i] / 1000);
+          (byRef[ref] || (byRef[ref] = [])).push(number, scores[k] / 1000);
         }
         posting[field] = refs;
       });
-      inverted[number] = [term, posting];
+      entries[i] = [term, posting];
     });
-    var fieldVectors = [];
-    packed.fields.forEach(function (field) {
-      byField[field].forEach(function (elements, ref) { fieldVectors.push([field + "/" + ref, elements]); });
-    });
-    return { version: packed.version, fields: packed.fields, pipeline: packed.pipeline, invertedIndex: inverted, fieldVectors: fieldVectors };
+    return { entries: entries, vectors: vectors };
   }
+  function joinParts(parts, index) {  // lunr's serialized index over these expanded parts, in order
+    var fieldVectors = [];
+    index.fields.forEach(function (field) {
+      var joined = [];
+      parts.forEach(function (part) {
+        part.vectors[field].forEach(function (elements, ref) { joined[ref] = joined[ref] ? joined[ref].concat(elements) : elements; });
+      });
+      joined.forEach(function (elements, ref) { fieldVectors.push([field + "/" + ref, elements]); });
+    });
+    return { version: index.version, fields: index.fields, pipeline: index.pipeline, fieldVectors: fieldVectors,
+             invertedIndex: [].concat.apply([], parts.map(function (part) { return part.entries; })) };
+  }
+  function expand(packed) { return joinParts([expandPart(packed, packed.fields, 0)], packed); }
   function useNames(data) {
     meta = data.meta;
     docs = meta.docs.map(function (row) {
@@ -123,37 +167,62 @@
     docs.forEach(function (d, i) { d.number = i; });
     indexes.names = lunr.Index.load(expand(data.index));
   }
-  function snippetOf(section, qw) {  // the passage around the first word found (as snippet() in core/search.py)
-    var text = snippets[section], lower = text.toLowerCase(), at = -1;
+  function snippetOf(text, qw) {  // the passage around the first word found (as snippet() in core/search.py)
+    var lower = text.toLowerCase(), at = -1;
     qw.forEach(function (w) { [w, stem(w)].forEach(function (c) { var i = lower.indexOf(c); if (i >= 0 && (at < 0 || i < at)) at = i; }); });
     var start = at >= 0 ? Math.max(0, at - 53) : 0;
     return (start ? "…" : "") + text.slice(start, start + 160) + (start + 160 < text.length ? "…" : "");
   }
 
   if (IN_WORKER) {  // the whole search, names and text, as `crosswalk search` runs it
+    var manifest = null, parts = {}, passages = {}, textIndexes = [];  // textIndexes: the last few [shard list, lunr index]
+    // lunr's index over the shards these words touch, fetched if not yet here (Searcher.text_index in core/search.py).
+    function textIndex(qw) {
+      var wanted = shardsFor(manifest.index.shards, qw), key = wanted.join(",");
+      for (var i = 0; i < textIndexes.length; i++) if (textIndexes[i][0] === key) return Promise.resolve(textIndexes[i][1]);
+      return Promise.all(wanted.map(function (n) {
+        return parts[n] ? parts[n] : json("shard", n).then(function (data) { return (parts[n] = parts[n] || expandPart(data, manifest.index.fields, n * SHARD_NUMBERS)); });
+      })).then(function (loaded) {
+        var index = lunr.Index.load(joinParts(loaded, manifest.index));
+        textIndexes.unshift([key, index]); textIndexes.length = Math.min(textIndexes.length, 8);
+        return index;
+      });
+    }
+    function passage(section) {  // Searcher.passage: from the chunk of passages it is in, once that is here
+      var chunk = Math.floor(section / manifest.snippet_chunk);
+      return passages[chunk] ? passages[chunk][section % manifest.snippet_chunk] : null;
+    }
+    function answer(message, rows, qw) {
+      self.postMessage({ type: "results", key: message.key, rows: rows.map(function (r) {
+        var text = r.section >= 0 ? passage(r.section) : null;
+        return { number: r.doc.number, tier: r.tier, score: r.score, heading: r.heading, anchor: r.anchor, section: r.section,
+                 snippet: text === null ? "" : snippetOf(text, qw) };
+      }) });
+    }
     self.onmessage = function (event) {
       var message = event.data;
       if (message.type === "load") {
         ROOT = new URL(message.root);
         importScripts(new URL("assets/crosswalk/lunr.js", ROOT).href);
-        // Results come as soon as the text index is in; their passages when the snippets follow.
-        var failed = function (error) { self.postMessage({ type: "failed", part: error.part || "text" }); };
-        var text = Promise.all([json("names"), json("text")]).then(function (parts) {
+        Promise.all([json("names"), json("text")]).then(function (parts) {
           useNames(parts[0]);
-          sections = parts[1].sections; indexes.text = lunr.Index.load(expand(parts[1].index));
+          manifest = parts[1]; sections = unpackSections(manifest.sections);
           self.postMessage({ type: "ready" });
-        });
-        text.catch(failed);
-        text.then(function () { return json("snippets"); }).then(function (data) {  // after, not competing with it
-          snippets = data.text;
-          self.postMessage({ type: "ready" });
-        }).catch(failed);
+        }).catch(function (error) { self.postMessage({ type: "failed", part: error.part || "text" }); });
       } else if (message.type === "search") {
-        var rows = search(message.query, message.filters, message.limit), qw = queryWords(message.query);
-        self.postMessage({ type: "results", key: message.key, rows: rows.map(function (r) {
-          return { number: r.doc.number, tier: r.tier, score: r.score, heading: r.heading, anchor: r.anchor, section: r.section,
-                   snippet: r.section >= 0 && snippets ? snippetOf(r.section, qw) : "" };
-        }) });
+        // Results as soon as the shards they need are in; again with their passages once those follow.
+        var qw = queryWords(message.query);
+        (qw.length ? textIndex(qw) : Promise.resolve(null)).then(function (index) { indexes.text = index; }, function (error) {
+          indexes.text = null; self.postMessage({ type: "failed", part: error.part || "text" });
+        }).then(function () {
+          var rows = search(message.query, message.filters, message.limit), chunks = {};
+          answer(message, rows, qw);
+          rows.forEach(function (r) { if (r.section >= 0 && passage(r.section) === null) chunks[Math.floor(r.section / manifest.snippet_chunk)] = true; });
+          var missingChunks = Object.keys(chunks);
+          if (!missingChunks.length) return;
+          Promise.all(missingChunks.map(function (c) { return json("snippets", c).then(function (data) { passages[c] = data.text; }); }))
+            .then(function () { answer(message, rows, qw); }, function (error) { self.postMessage({ type: "failed", part: error.part }); });
+        });
       }
     };
     return;
@@ -190,7 +259,7 @@
         if (message.key !== lastKey) { schedule(); return; }  // typed on meanwhile: ask again, for the latest only
         complete = message.rows.map(function (r) { r.doc = docs[r.number]; return r; });
         show(complete, true);
-        if (lastAsked !== message.key) schedule();  // more arrived meanwhile (the snippets): ask once more
+        if (lastAsked !== message.key) schedule();  // the worker was asked afresh meanwhile: ask once more
       }
     };
     worker.onerror = function () { missing.push("text"); schedule(); };
@@ -348,7 +417,7 @@
   // This script runs from the <head> (async), so search is ready before the page's other scripts:
   // the names index is fetched at once, and the button goes in as soon as the header has been parsed
   // whole (something follows it), so the header's own buttons keep their order.
-  window.__crosswalkSearch = { words: words, stem: stem, expand: expand };  // for the tests that hold them to core/search.py
+  window.__crosswalkSearch = { words: words, stem: stem, expand: expand, shardsFor: function (starts, query) { return shardsFor(starts, queryWords(query)); } };  // for the tests that hold them to core/search.py
   if (window.requestIdleCallback) requestIdleCallback(loadEverything, { timeout: 2000 }); else setTimeout(loadEverything, 500);
   function headerParsed() {  // or the whole page, for a theme without Material's header
     if (document.readyState !== "loading") return true;
