@@ -46,11 +46,15 @@ class SearchPlugin(FeaturePlugin[SearchConfig]):
             return env
         site = site_plugin(config)
         self.pages = []
+        documents = site.carried("search-pages")  # kept for the pages an incremental `serve` build leaves alone
         for file in files.documentation_pages():
             page = file.page
-            if page is None or file.src_uri in site.plans or not page.content:
+            if page is None or file.src_uri in site.plans:
                 continue
-            self.pages.append(page_document(page.title or file.src_uri, page_text(page.content), file.url))
+            if page.content:
+                documents[file.url] = page_document(page.title or file.src_uri, page_text(page.content), file.url)
+            if file.url in documents:
+                self.pages.append(documents[file.url])
         return env
 
     @event_priority(-200)

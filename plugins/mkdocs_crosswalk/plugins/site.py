@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from html import escape as escape_html
 from pathlib import Path
 from collections.abc import Mapping
@@ -13,6 +14,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..core import ContentError, KindError, KnowledgeBase, ParseCache, Problem, load_knowledge_base
+from ..core.changes import prose_changes
 from ..core.site_kinds import load_site_kinds
 from ..core import parallel
 from ..core.references import WikiLink, find_wikilinks, markdown_texts
@@ -26,6 +28,7 @@ from ..render.plan import PagePlan, catalogue_src_uri, entry_src_uri, plan_pages
 from ..render.toc import toc_tokens
 from ..render.urls import href_placeholder, relative_url, resolve_hrefs
 from ..render.wikilinks import WikiLinkExtension
+from .incremental import ANY, SUMMARY, BuildMemory, QuietDirtyWarning, pages_showing, remove_stale, stamp_of
 from .staging import StagedSiteDir
 
 log = logging.getLogger("mkdocs.plugins.crosswalk")
@@ -65,11 +68,22 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
     - ``add_embedder(kind, embed)``: what ``![[id]]`` of an entry of ``kind`` becomes;
     - ``set_anchor_url(entry_id, anchor, url)``: where ``[[id#anchor]]`` goes when it has a page of its own;
     - ``link()``, ``url()``, ``field_html()``: links and rendered fields for a page's templates;
-    - ``linked_from(page_url)``: the entries a page links to, noted as the links were made.
+    - ``linked_from(page_url)``: the entries a page links to, noted as the links were made;
+    - ``depends_on(page_url, ids, part=ANY)``: the page shows ``part`` of these entries (a field's location,
+      ``SUMMARY``, or ``ANY``) besides links and fields (in `serve --dirty`, an edit to it rebuilds the page);
+    - ``carried(feature)``: a feature's notes per page URL, kept from the last good `serve --dirty` build
+      for the pages this build does not redo (empty in a full build);
+    - ``rebuild_late(page_url)``: render a generated page this incremental build skipped, once a feature
+      found that it changes (a term's usage list); None when it is rendered anyway;
+    - ``rebuild_everything()`` in ``on_files``: an edit reaches every page, so this build redoes them all.
     """
 
     supports_multiple_instances = False
     staged: StagedSiteDir | None = None
+    # `mkdocs serve --dirty`: rebuild only what an edit touched (plugins/incremental.py). This instance
+    # lives as long as the server (MkDocs keeps plugins that have on_startup across rebuilds).
+    tracking = False
+    _memory: BuildMemory | None = None
 
     # Set in on_config, for the whole build.
     kb: KnowledgeBase  # the loaded knowledge base, with the site's kinds (kb.kinds)
@@ -82,6 +96,9 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
 
     def on_startup(self, *, command: str, dirty: bool):
         self.command, self.dirty = command, dirty
+        self.tracking = command == "serve" and dirty
+        if self.tracking:
+            logging.getLogger("mkdocs.commands.build").addFilter(QuietDirtyWarning())
 
     @event_priority(100)  # redirect site_dir before other plugins read it
     def on_config(self, config: MkDocsConfig):
@@ -103,6 +120,11 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
             self.kb: KnowledgeBase = load_knowledge_base(self.kb_path, display_root=self.config.kb_dir.rstrip("/"), cache=cache, kinds=kinds)
         except ContentError as exc:
             raise PluginError("Crosswalk found problems in the knowledge base:\n" + exc.report()) from None
+        # Entry id -> where its prose changed, when only prose changed since the last good `serve --dirty`
+        # build; None: rebuild everything.
+        self._changed: dict[str, set[tuple]] | None = None
+        if self.tracking and self._memory and self._memory.stamp == stamp_of(config.config_file_path, config.theme.custom_dir):
+            self._changed = prose_changes(self._memory.kb, self.kb)
         self.templates = make_environment([config.theme.custom_dir] if config.theme.custom_dir else [])
         self._link_template = self.templates.get_template("crosswalk/partials/link.html")
         self._links: dict[tuple, Markup] = {}
@@ -137,6 +159,9 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         self._anchor_urls: dict[tuple[str, str], str] = {}  # (entry id, anchor) -> site URL, e.g. a stage's own page
         self._linked_from: dict[str, set[str]] = {}  # page URL -> ids of the entries it links to (see linked_from)
         self._field_links: dict[tuple[str, tuple], set[str]] = {}  # (entry id, field location) -> ids it links to
+        self._deps: dict[str, set[tuple]] = {}  # page URL -> (entry id, part) it shows (see depends_on)
+        self._docs = {f.src_uri: os.path.getmtime(f.abs_src_path) for f in files.documentation_pages() if f.abs_src_path}
+        self._files = files
         for plan in plan_pages(self.kb, home=self.config.home):
             self.add_page(plan, files, config)
         for entry in self.kb.entries.values():
@@ -147,7 +172,93 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         for asset in ASSETS.rglob("*"):
             if asset.is_file():
                 files.append(File.generated(config, f"assets/{asset.relative_to(ASSETS).as_posix()}", abs_src_path=str(asset)))
+        self._rebuild = self._carry_over()
         return files
+
+    def _carry_over(self) -> set[str] | None:
+        """URLs of the pages this build redoes (None: all), with what the last good build knew of the others."""
+        memory, self._carried = self._memory, {}
+        if self._changed is None or memory is None or memory.docs != self._docs:
+            return None
+        self._rendered = dict(memory.rendered)
+        self._field_links = dict(memory.field_links)
+        self._linked_from = {url: set(ids) for url, ids in memory.linked_from.items()}
+        self.page_links = {entry_id: dict(pages) for entry_id, pages in memory.page_links.items()}
+        self._deps = {url: set(parts) for url, parts in memory.deps.items()}
+        self._carried = {name: dict(notes) for name, notes in memory.carried.items()}
+        rebuild = pages_showing(self._deps, self._changed)
+        rebuild |= {self.urls[entry_id] for entry_id in self._changed}
+        rebuild |= {self.urls[f"catalogue:{self.kb[entry_id].kind}"] for entry_id in self._changed} - {""}
+        for url in rebuild:  # noted again as the page is made
+            self._linked_from.pop(url, None)
+            self._deps.pop(url, None)
+        log.debug("Crosswalk rebuilds %d pages for %d edited entries", len(rebuild), len(self._changed))
+        return rebuild
+
+    def rebuild_everything(self) -> None:
+        """Make this build a full one (see the class docstring): nothing from the last build is kept."""
+        if self._rebuild is not None:
+            self._rebuild, self._carried, self._deps = None, {}, {}
+            self._rendered, self._field_links, self._linked_from, self.page_links = {}, {}, {}, {}
+
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        if not (self.config.enabled and self.tracking):
+            return nav
+        # MkDocs asks File.is_modified() before reading a page and again before writing it. Pages in the
+        # navigation are always read, so every page's navigation shows their titles.
+        self._in_nav = {page.file.src_uri for page in nav.pages}
+        self._reading = True
+        self._by_url = {}
+        for file in files.documentation_pages():
+            file.is_modified = (lambda file=file: self._redo(file))
+            self._by_url[file.url] = file
+        return nav
+
+    def _redo(self, file: File) -> bool:
+        if self._rebuild is None or file.url in self._rebuild:
+            return True
+        if not self._reading:
+            return False
+        if file.src_uri in self._in_nav:
+            return True
+        self._skim(file)
+        return False
+
+    def _skim(self, file: File) -> None:
+        """A page this build leaves alone still goes through the Markdown event, unconverted: plugins that
+        collect something from every page (Material's tags, for the tags index and tags.json) see it all."""
+        page = file.page
+        plan = self.plans.get(file.src_uri)
+        if plan:
+            markdown = page.markdown = self._source_of(plan)  # a page has a title once it has Markdown
+        else:
+            page.read_source(self._config)
+            markdown = page.markdown
+        self._config.plugins.on_page_markdown(markdown, page=page, config=self._config, files=self._files)
+        self._converting = None
+
+    def depends_on(self, page_url: str, entry_ids, part=ANY) -> None:
+        """The page at ``page_url`` shows ``part`` of these entries (see the class docstring)."""
+        self._deps.setdefault(page_url, set()).update((entry_id, part) for entry_id in entry_ids)
+
+    def carried(self, feature: str) -> dict:
+        """``feature``'s notes per page URL from the last good build (see the class docstring)."""
+        return self._carried.setdefault(feature, {})
+
+    def rebuild_late(self, page_url: str) -> Page | None:
+        """Render the generated page at ``page_url`` now, if this incremental build had left it alone."""
+        if self._rebuild is None or page_url in self._rebuild or page_url not in self._by_url:
+            return None
+        file = self._by_url[page_url]
+        plan = self.plans.get(file.src_uri)
+        if plan is None:
+            return None
+        self._rebuild.add(page_url)  # its links and what it shows are those of the last build, plus what renders now
+        page = file.page
+        self._prepare(page, plan)
+        page.content = self.render_page(plan, page)
+        page.toc = get_toc(toc_tokens(page.content))
+        return page
 
     def add_page(self, plan: PagePlan, files: Files, config: MkDocsConfig) -> File | None:
         """Generate a page rendered from ``plan.template`` in ``on_env``; a hand-written page of the same path wins."""
@@ -201,8 +312,17 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files):
         plan = self.plans.get(page.file.src_uri) if self.config.enabled else None
         if plan and plan.entry_id and self.edit_base:
-            page.edit_url = self.edit_base + self.kb[plan.entry_id].source.rel_path
+            page.edit_url = self._edit_url(plan)
         return page
+
+    def _edit_url(self, plan: PagePlan) -> str:
+        return self.edit_base + self.kb[plan.entry_id].source.rel_path
+
+    def _prepare(self, page: Page, plan: PagePlan) -> None:
+        """What MkDocs' reading of a generated page would have set (for rebuild_late)."""
+        page.meta = self._meta_of(plan)
+        if plan.entry_id and self.edit_base:
+            page.edit_url = self._edit_url(plan)
 
     @event_priority(50)  # before other plugins read the page's title and tags
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
@@ -226,6 +346,8 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
             return link.target
         if not plan:
             self.page_links.setdefault(link.target, {})[page.file.src_uri] = page
+        if self._field is None:  # a link shows the entry's title and summary (a term's card); an embed, anything
+            self.depends_on(page.url, (link.target,), ANY if link.embed else SUMMARY)
         embedder = self._embedders.get(self.kb[link.target].kind) if link.embed else None
         if embedder:
             return embedder(link, page)
@@ -274,6 +396,7 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         """A Markdown field of an entry as HTML for the page at ``page_url``; None when it was not rendered
         (a hand-written page replaced the entry's page)."""
         html = self._rendered.get(entry_id, ("", {}))[1].get(tuple(loc))
+        self.depends_on(page_url, (entry_id,), tuple(loc))
         if html is None:
             return None
         self._linked_from.setdefault(page_url, set()).update(self._field_links.get((entry_id, tuple(loc)), ()))
@@ -308,7 +431,10 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
             return env
         if self._problems:
             raise PluginError("Crosswalk found problems in the pages:\n" + ContentError(self._problems).report())
+        self._reading = False
         pages = [(plan, files.get_file_from_path(src_uri).page) for src_uri, plan in self.plans.items()]
+        if self._rebuild is not None:
+            pages = [(plan, page) for plan, page in pages if page.url in self._rebuild]
 
         def render(item: tuple[PagePlan, Page]) -> tuple[str, list, set]:
             content = self.render_page(*item)
@@ -326,6 +452,24 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
     def on_post_build(self, *, config: MkDocsConfig):
         if self.staged:
             config.site_dir = self.staged.commit()
+        if self.config.enabled and self.tracking:
+            self._remember(config)
+
+    def _remember(self, config: MkDocsConfig) -> None:
+        """This build was good: keep what the next one needs, and remove pages that no longer exist."""
+        dests = {file.abs_dest_path for file in self._files}
+        if self._memory is not None:
+            remove_stale(config.site_dir, self._memory.dests, dests)
+        for url, ids in self._linked_from.items():
+            self.depends_on(url, ids, SUMMARY)
+        for src_uri, plan in self.plans.items():
+            if plan.entry_id:
+                self.depends_on(self.urls[plan.entry_id], (plan.entry_id,))
+        self._memory = BuildMemory(
+            kb=self.kb, stamp=stamp_of(config.config_file_path, config.theme.custom_dir), docs=self._docs, dests=dests,
+            deps=self._deps, rendered=self._rendered, field_links=self._field_links, linked_from=self._linked_from,
+            page_links=self.page_links, carried=self._carried,
+        )
 
     def on_build_error(self, *, error: Exception):
         if self.staged:
@@ -383,9 +527,12 @@ class PageContext:
         return self.plugin.link(entry_id, self.page.url, text=text)
 
     def entries(self, ids) -> list:
+        ids = list(ids)
+        self.plugin.depends_on(self.page.url, ids)
         return [self.kb[i] for i in ids]
 
     def url(self, entry_id: str) -> str:
+        self.plugin.depends_on(self.page.url, (entry_id,))
         return self.plugin.url(entry_id, self.page.url)
 
     def catalogue_url(self, kind: str) -> str:
