@@ -2,8 +2,8 @@
 
 An edit to an entry's prose (its summary, body and Markdown fields) changes what pages show of it
 but not which pages exist, what they are called, how they are grouped or what refers to what. Any
-other change (a title, tags, a reference, a new or deleted entry) can reach any page, so it asks
-for a full rebuild.
+other change (a title, tags, a reference, a new, deleted or moved entry) can reach any page, so it
+asks for a full rebuild.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ PROSE_FIELDS = ("summary",)  # plain text shown as prose (cards, lists), besides
 def prose_changes(old: KnowledgeBase, new: KnowledgeBase) -> dict[str, set[tuple]] | None:
     """Entry id -> locations of the prose that changed (``()`` the body, ``("summary",)``, a field's
     location), for the entries whose prose alone changed; None when anything else changed."""
-    if old.entries.keys() != new.entries.keys() or list(old.kinds) != list(new.kinds):
+    # Entries in another order (a file moved) list pages in another order: the sitemap, some lists.
+    if list(old.entries) != list(new.entries) or list(old.kinds) != list(new.kinds):
         return None
     changed = {}
     for entry_id, entry in new.entries.items():

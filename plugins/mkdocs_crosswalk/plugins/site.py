@@ -64,6 +64,8 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
     - ``add_page(plan, files, config)`` in ``on_files``: a generated page rendered from ``plan.template``;
     - ``register_context(src_uri, **values)``: template variables for a generated page that are known
       only after pages were added (their URLs); a plan's own ``context`` is read-only;
+    - ``register_context_later(src_uri, make)``: the same, worked out by ``make()`` when the page is rendered
+      (an incremental `serve` build renders few pages: the others cost nothing);
     - ``add_problem(problem)``: a problem with the content, reported with all others before pages render;
     - ``add_embedder(kind, embed)``: what ``![[id]]`` of an entry of ``kind`` becomes;
     - ``set_anchor_url(entry_id, anchor, url)``: where ``[[id#anchor]]`` goes when it has a page of its own;
@@ -154,6 +156,7 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         self.page_links = {}
         self._problems: list[Problem] = []
         self._context: dict[str, dict] = {}  # src_uri -> variables registered after the plan was made
+        self._context_makers: dict[str, list[Callable[[], dict]]] = {}  # src_uri -> what works out more of them
         self._rendered: dict[str, tuple[str, dict]] = {}  # entry id -> (body HTML, field location -> HTML)
         self._embedders: dict[str, Callable[[WikiLink, Page], str]] = {}
         self._anchor_urls: dict[tuple[str, str], str] = {}  # (entry id, anchor) -> site URL, e.g. a stage's own page
@@ -276,9 +279,18 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
             raise KeyError(f"no generated page {src_uri!r}: add it with add_page first")
         self._context.setdefault(src_uri, {}).update(values)
 
+    def register_context_later(self, src_uri: str, make: Callable[[], dict]) -> None:
+        """Template variables for the generated page ``src_uri``, worked out when it is rendered."""
+        if src_uri not in self.plans:
+            raise KeyError(f"no generated page {src_uri!r}: add it with add_page first")
+        self._context_makers.setdefault(src_uri, []).append(make)
+
     def context_of(self, plan: PagePlan) -> dict:
         """Everything a feature plugin gave a page's templates: its plan's context and what was registered."""
-        return {**plan.context, **self._context.get(plan.src_uri, {})}
+        context = {**plan.context, **self._context.get(plan.src_uri, {})}
+        for make in self._context_makers.get(plan.src_uri, ()):
+            context.update(make())
+        return context
 
     def add_problem(self, problem: Problem) -> None:
         """A problem found in the pages; the build stops with every problem before pages are rendered."""
@@ -435,6 +447,8 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         pages = [(plan, files.get_file_from_path(src_uri).page) for src_uri, plan in self.plans.items()]
         if self._rebuild is not None:
             pages = [(plan, page) for plan, page in pages if page.url in self._rebuild]
+            # The sitemap and the error page list and link the same pages as the last build's: kept as they are.
+            config.theme.static_templates.difference_update({"sitemap.xml", "404.html"})
 
         def render(item: tuple[PagePlan, Page]) -> tuple[str, list, set]:
             content = self.render_page(*item)
