@@ -99,7 +99,7 @@ class Server:
         return self.log.read()
 
     def stop(self) -> None:
-        os.killpg(self.proc.pid, signal.SIGINT)
+        os.killpg(self.proc.pid, signal.SIGTERM)  # SIGINT is ignored by a server started in the background
         try:
             self.proc.wait(timeout=20)
         except subprocess.TimeoutExpired:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from html import escape as escape_html
@@ -28,7 +29,7 @@ from ..render.plan import PagePlan, catalogue_src_uri, entry_src_uri, plan_pages
 from ..render.toc import toc_tokens
 from ..render.urls import href_placeholder, relative_url, resolve_hrefs
 from ..render.wikilinks import WikiLinkExtension
-from .incremental import ANY, SUMMARY, BuildMemory, QuietDirtyWarning, pages_showing, remove_stale, stamp_of
+from .incremental import ANY, SUMMARY, BuildMemory, CompiledTemplates, QuietDirtyWarning, pages_showing, remove_stale, stamp_of
 from .staging import StagedSiteDir
 
 log = logging.getLogger("mkdocs.plugins.crosswalk")
@@ -101,11 +102,16 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         self.tracking = command == "serve" and dirty
         if self.tracking:
             logging.getLogger("mkdocs.commands.build").addFilter(QuietDirtyWarning())
+            self._compiled = CompiledTemplates()
 
     @event_priority(100)  # redirect site_dir before other plugins read it
     def on_config(self, config: MkDocsConfig):
         if not self.config.enabled:
             return
+        if self.tracking:
+            # The server holds two builds' objects: a full collection during a rebuild took 0.3-0.7 s of it
+            # (bench/serve.py). Collections wait until the rebuild is over, while the author reads.
+            gc.disable()
         building = getattr(self, "command", "build") in ("build", "gh-deploy")  # not serve
         if self.config.atomic_build and building and not getattr(self, "dirty", False):
             self.staged = StagedSiteDir(config.site_dir)
@@ -128,6 +134,8 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         if self.tracking and self._memory and self._memory.stamp == stamp_of(config.config_file_path, config.theme.custom_dir):
             self._changed = prose_changes(self._memory.kb, self.kb)
         self.templates = make_environment([config.theme.custom_dir] if config.theme.custom_dir else [])
+        if self.tracking:
+            self.templates.bytecode_cache = self._compiled
         self._link_template = self.templates.get_template("crosswalk/partials/link.html")
         self._links: dict[tuple, Markup] = {}
         self.site_name = config.site_name
@@ -444,6 +452,8 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         if self._problems:
             raise PluginError("Crosswalk found problems in the pages:\n" + ContentError(self._problems).report())
         self._reading = False
+        if self.tracking:  # the theme's templates load after this event
+            env.bytecode_cache = self._compiled
         pages = [(plan, files.get_file_from_path(src_uri).page) for src_uri, plan in self.plans.items()]
         if self._rebuild is not None:
             pages = [(plan, page) for plan, page in pages if page.url in self._rebuild]
@@ -468,6 +478,7 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
             config.site_dir = self.staged.commit()
         if self.config.enabled and self.tracking:
             self._remember(config)
+            gc.enable()
 
     def _remember(self, config: MkDocsConfig) -> None:
         """This build was good: keep what the next one needs, and remove pages that no longer exist."""
@@ -488,6 +499,7 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
     def on_build_error(self, *, error: Exception):
         if self.staged:
             self.staged.abandon()
+        gc.enable()
 
     def render_page(self, plan: PagePlan, page: Page) -> str:
         context = PageContext(self, page, plan)
