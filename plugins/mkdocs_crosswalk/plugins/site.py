@@ -14,7 +14,7 @@ import jinja2
 
 from markupsafe import Markup
 
-from ..core import ContentError, KindError, KnowledgeBase, ParseCache, Problem, load_knowledge_base
+from ..core import ContentError, Entry, KindError, KnowledgeBase, ParseCache, Problem, load_knowledge_base
 from ..core.changes import prose_changes
 from ..core.site_kinds import load_site_kinds
 from ..core import parallel
@@ -199,7 +199,8 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         self._carried = {name: dict(notes) for name, notes in memory.carried.items()}
         rebuild = pages_showing(self._deps, self._changed)
         rebuild |= {self.urls[entry_id] for entry_id in self._changed}
-        rebuild |= {self.urls[f"catalogue:{self.kb[entry_id].kind}"] for entry_id in self._changed} - {""}
+        # Catalogues list titles, summaries and short fields, never bodies.
+        rebuild |= {self.urls[f"catalogue:{self.kb[entry_id].kind}"] for entry_id, parts in self._changed.items() if parts - {()}} - {""}
         for url in rebuild:  # noted again as the page is made
             self._linked_from.pop(url, None)
             self._deps.pop(url, None)
@@ -482,14 +483,18 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
 
     def _remember(self, config: MkDocsConfig) -> None:
         """This build was good: keep what the next one needs, and remove pages that no longer exist."""
-        dests = {file.abs_dest_path for file in self._files}
-        if self._memory is not None:
-            remove_stale(config.site_dir, self._memory.dests, dests)
-        for url, ids in self._linked_from.items():
-            self.depends_on(url, ids, SUMMARY)
-        for src_uri, plan in self.plans.items():
-            if plan.entry_id:
-                self.depends_on(self.urls[plan.entry_id], (plan.entry_id,))
+        if self._rebuild is None:
+            dests = {file.abs_dest_path for file in self._files}
+            if self._memory is not None:
+                remove_stale(config.site_dir, self._memory.dests, dests)
+            redone = set(self._linked_from)
+        else:  # the same pages as the last build's; only those redone have new links and parts to note
+            dests, redone = self._memory.dests, self._rebuild
+        for url in redone:
+            self.depends_on(url, self._linked_from.get(url, ()), SUMMARY)
+        for entry_id in self.kb.entries:
+            if entry_id in self.urls and (self._rebuild is None or self.urls[entry_id] in self._rebuild):
+                self.depends_on(self.urls[entry_id], (entry_id,))
         self._memory = BuildMemory(
             kb=self.kb, stamp=stamp_of(config.config_file_path, config.theme.custom_dir), docs=self._docs, dests=dests,
             deps=self._deps, rendered=self._rendered, field_links=self._field_links, linked_from=self._linked_from,
@@ -516,8 +521,11 @@ class PageContext:
         self.body = Markup(plugin.body_html(plan.entry_id) if plan.entry_id else "")
 
     def variables(self) -> dict:
+        context = self.plugin.context_of(self.plan)
+        # Entries a feature plugin handed the page (a kit's rubrics, a sheet's terms): see url().
+        self.plugin.depends_on(self.page.url, _entry_ids(context.values()), SUMMARY)
         return {
-            **self.plugin.context_of(self.plan),
+            **context,
             "entry": self.entry,
             "kb": self.kb,
             "page": self.page,
@@ -554,11 +562,13 @@ class PageContext:
 
     def entries(self, ids) -> list:
         ids = list(ids)
-        self.plugin.depends_on(self.page.url, ids)
+        self.plugin.depends_on(self.page.url, ids, SUMMARY)
         return [self.kb[i] for i in ids]
 
     def url(self, entry_id: str) -> str:
-        self.plugin.depends_on(self.page.url, (entry_id,))
+        # Of another entry's prose a template shows its summary as it is; Markdown fields only through
+        # field() and field_html(), which note where they come from.
+        self.plugin.depends_on(self.page.url, (entry_id,), SUMMARY)
         return self.plugin.url(entry_id, self.page.url)
 
     def catalogue_url(self, kind: str) -> str:
@@ -571,6 +581,17 @@ class PageContext:
         if pages:
             groups.append(("Pages", [(relative_url(p.url, self.page.url), p.title) for p in sorted(pages.values(), key=lambda p: p.title or "")]))
         return groups
+
+
+def _entry_ids(values, depth: int = 2):
+    """Ids of the entries among ``values``, looking into lists and mappings ``depth`` levels down."""
+    for value in values:
+        if isinstance(value, Entry):
+            yield value.id
+        elif depth and isinstance(value, (list, tuple)):
+            yield from _entry_ids(value, depth - 1)
+        elif depth and isinstance(value, Mapping):
+            yield from _entry_ids(value.values(), depth - 1)
 
 
 def _default_edit_base(config: MkDocsConfig, kb_dir: str) -> str | None:
