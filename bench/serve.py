@@ -150,6 +150,7 @@ def main() -> None:
     parser.add_argument("--only", nargs="+", choices=["shipped", "crosswalk", "baseline"], default=["shipped", "crosswalk", "baseline"])
     parser.add_argument("--out", type=Path, default=HERE / "out")
     args = parser.parse_args()
+    print("load average at the start: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()), flush=True)
     rows: list[tuple[str, str, list[float]]] = []
     if "shipped" in args.only:
         project = shipped_project(args.out / "serve")
@@ -169,6 +170,7 @@ def main() -> None:
                 times = run_site(baseline / "mkdocs.yml", {"term": plain}, args.edits, f"baseline-{n} {mode}", extra=extra, plain=True)["term"]
                 rows.append((f"plain MkDocs + Material, {n:,} pages, {mode}", "term", times))
     report(rows)
+    print("load average at the end: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
 
 
 def report(rows: list[tuple[str, str, list[float]]]) -> None:

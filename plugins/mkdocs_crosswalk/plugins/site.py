@@ -20,7 +20,7 @@ from ..core.site_kinds import load_site_kinds
 from ..core import parallel
 from ..core.references import WikiLink, find_wikilinks, markdown_texts
 from ..core.wording import in_running_text
-from ..engine import BasePlugin, Config, File, Files, InclusionLevel, MkDocsConfig, Page, PluginError, config_options as c, event_priority, get_toc
+from ..engine import ENGINE, BasePlugin, Config, File, Files, InclusionLevel, MkDocsConfig, Page, PluginError, config_options as c, event_priority, get_toc
 from ..render import catalogues
 from ..render.generic import is_short, own_fields
 from ..render.environment import make_environment
@@ -101,7 +101,7 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         self.command, self.dirty = command, dirty
         self.tracking = command == "serve" and dirty
         if self.tracking:
-            logging.getLogger("mkdocs.commands.build").addFilter(QuietDirtyWarning())
+            logging.getLogger(f"{ENGINE}.commands.build").addFilter(QuietDirtyWarning())
             self._compiled = CompiledTemplates()
 
     @event_priority(100)  # redirect site_dir before other plugins read it
@@ -192,7 +192,7 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         if self._changed is None or memory is None or memory.docs != self._docs:
             return None
         self._rendered = dict(memory.rendered)
-        self._field_links = dict(memory.field_links)
+        self._field_links = {loc: set(ids) for loc, ids in memory.field_links.items()}
         self._linked_from = {url: set(ids) for url, ids in memory.linked_from.items()}
         self.page_links = {entry_id: dict(pages) for entry_id, pages in memory.page_links.items()}
         self._deps = {url: set(parts) for url, parts in memory.deps.items()}
@@ -251,6 +251,8 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
 
     def depends_on(self, page_url: str, entry_ids, part=ANY) -> None:
         """The page at ``page_url`` shows ``part`` of these entries (see the class docstring)."""
+        if not self.tracking:  # only `serve --dirty` asks what a page showed
+            return
         self._deps.setdefault(page_url, set()).update((entry_id, part) for entry_id in entry_ids)
 
     def carried(self, feature: str) -> dict:
