@@ -6,6 +6,7 @@ import difflib
 import hashlib
 import typing
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 import pydantic
@@ -224,6 +225,12 @@ def _name_field(loc: tuple) -> str:
     return "title" if loc == ("title",) else "alias"
 
 
+@lru_cache(maxsize=1 << 16)
+def _wikilinks(text: str) -> tuple:
+    """find_wikilinks, remembered: in `mkdocs serve` every rebuild checks the links of every entry again."""
+    return tuple(find_wikilinks(text))
+
+
 def _resolve_references(by_id: dict[str, Entry], broken: set[str]) -> tuple[list[Reference], list[Problem]]:
     references, problems = [], []
 
@@ -249,7 +256,7 @@ def _resolve_references(by_id: dict[str, Entry], broken: set[str]) -> tuple[list
             check(entry, ref.loc, lambda loc=ref.loc: source.line_of(loc), ref.target, ref.kinds)
         for text in markdown_texts(entry):
             seen: dict[str, int] = defaultdict(int)  # links to the same target so far in this text
-            for link in find_wikilinks(text.text):
+            for link in _wikilinks(text.text):
                 if text.loc:  # find the link in the file itself: folded and quoted YAML strings move lines
                     line = lambda loc=text.loc, needle=f"[[{link.target}", nth=seen[link.target]: source.positions.line_of_text(loc, needle, nth)  # noqa: E731
                 else:

@@ -25,6 +25,20 @@ USAGE_MARKER = re.compile(r"<!--crosswalk:usage(-count)?:([a-z0-9-]+)-->")
 _HREF, _TEXT = f"cw-href-{uuid4().hex}", f"cw-text-{uuid4().hex}"
 
 
+# The last matcher made and what it was made from: a `serve` rebuild after an edit to anything but a term
+# (the same term objects, from the parse cache) reuses it.
+_LAST_MATCHER: list = [None, None]
+
+
+def _matcher_for(terms, never) -> TermMatcher:
+    terms, never = list(terms), list(never)
+    made_from = _LAST_MATCHER[0]
+    same = made_from is not None and made_from[1] == never and len(made_from[0]) == len(terms) and all(a is b for a, b in zip(made_from[0], terms))
+    if not same:
+        _LAST_MATCHER[:] = [(terms, never), TermMatcher.for_terms(terms, never=never)]
+    return _LAST_MATCHER[1]
+
+
 class GlossaryConfig(Config):
     enabled = c.Type(bool, default=True)
     autolink = c.Type(bool, default=True)  # link the first mention of each term on every page
@@ -41,7 +55,7 @@ class GlossaryPlugin(FeaturePlugin[GlossaryConfig]):
         if not self.config.enabled:
             return files
         self.site = site_plugin(config)
-        self.matcher = TermMatcher.for_terms(self.site.kb.terms, never=self.config.never_autolink)
+        self.matcher = _matcher_for(self.site.kb.terms, self.config.never_autolink)
         if self.config.autolink:
             self._note_evidence()
         if self.config.sheets:
