@@ -56,7 +56,7 @@ class GlossaryPlugin(FeaturePlugin[GlossaryConfig]):
             return files
         self.site = site_plugin(config)
         self.matcher = _matcher_for(self.site.kb.terms, self.config.never_autolink)
-        if self.config.autolink:
+        if self.config.autolink and self.site.tracking:
             self._note_evidence()
         if self.config.sheets:
             self._add_sheets(files, config)

@@ -39,7 +39,7 @@ class BuildMemory:
     stamp: tuple  # the configuration and the site's template overrides, as (path, mtime)
     docs: dict[str, float]  # hand-written pages: src_uri -> mtime of the source
     dests: set[str]  # every file the build wrote or kept in site_dir
-    deps: dict[str, set[tuple]]  # page URL -> (entry id, part) it showed: see CrosswalkPlugin.depends_on
+    deps: dict[str, dict[str, set]]  # page URL -> entry id -> the parts of it the page showed (CrosswalkPlugin.depends_on)
     rendered: dict  # entry id -> (body HTML, field location -> HTML): CrosswalkPlugin._rendered
     field_links: dict
     linked_from: dict[str, set[str]]
@@ -55,9 +55,12 @@ def stamp_of(config_file: str | None, custom_dir: str | None) -> tuple:
     return tuple((str(p), os.path.getmtime(p)) for p in paths if p.exists())
 
 
-def pages_showing(deps: dict[str, set[tuple]], changed: dict[str, set[tuple]]) -> set[str]:
+def pages_showing(deps: dict[str, dict[str, set]], changed: dict[str, set[tuple]]) -> set[str]:
     """URLs of the pages that showed a changed part of an entry in the last good build."""
-    return {url for url, parts in deps.items() if any(entry_id in changed and (part == ANY or part in changed[entry_id]) for entry_id, part in parts)}
+    return {
+        url for url, shown in deps.items()
+        if any(ANY in shown[entry_id] or not shown[entry_id].isdisjoint(changed[entry_id]) for entry_id in shown.keys() & changed.keys())
+    }
 
 
 def remove_stale(site_dir: str, before: set[str], now: set[str]) -> None:

@@ -170,7 +170,7 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         self._anchor_urls: dict[tuple[str, str], str] = {}  # (entry id, anchor) -> site URL, e.g. a stage's own page
         self._linked_from: dict[str, set[str]] = {}  # page URL -> ids of the entries it links to (see linked_from)
         self._field_links: dict[tuple[str, tuple], set[str]] = {}  # (entry id, field location) -> ids it links to
-        self._deps: dict[str, set[tuple]] = {}  # page URL -> (entry id, part) it shows (see depends_on)
+        self._deps: dict[str, dict[str, set]] = {}  # page URL -> entry id -> the parts of it the page shows (see depends_on)
         self._docs = {f.src_uri: os.path.getmtime(f.abs_src_path) for f in files.documentation_pages() if f.abs_src_path}
         self._files = files
         for plan in plan_pages(self.kb, home=self.config.home):
@@ -191,11 +191,13 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         memory, self._carried = self._memory, {}
         if self._changed is None or memory is None or memory.docs != self._docs:
             return None
+        # Shallow copies: a failed build leaves the memory as it was, but for what pages it did not redo
+        # noting the same links and parts again.
         self._rendered = dict(memory.rendered)
-        self._field_links = {loc: set(ids) for loc, ids in memory.field_links.items()}
-        self._linked_from = {url: set(ids) for url, ids in memory.linked_from.items()}
-        self.page_links = {entry_id: dict(pages) for entry_id, pages in memory.page_links.items()}
-        self._deps = {url: set(parts) for url, parts in memory.deps.items()}
+        self._field_links = dict(memory.field_links)
+        self._linked_from = dict(memory.linked_from)
+        self.page_links = dict(memory.page_links)
+        self._deps = dict(memory.deps)
         self._carried = {name: dict(notes) for name, notes in memory.carried.items()}
         rebuild = pages_showing(self._deps, self._changed)
         rebuild |= {self.urls[entry_id] for entry_id in self._changed}
@@ -253,7 +255,9 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         """The page at ``page_url`` shows ``part`` of these entries (see the class docstring)."""
         if not self.tracking:  # only `serve --dirty` asks what a page showed
             return
-        self._deps.setdefault(page_url, set()).update((entry_id, part) for entry_id in entry_ids)
+        shown = self._deps.setdefault(page_url, {})
+        for entry_id in entry_ids:
+            shown.setdefault(entry_id, set()).add(part)
 
     def carried(self, feature: str) -> dict:
         """``feature``'s notes per page URL from the last good build (see the class docstring)."""
