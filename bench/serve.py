@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Authors' loop: the time from saving an entry to seeing it in the browser under `mkdocs serve`.
 
-usage: python bench/serve.py [--sizes 1000] [--edits 4] [--only shipped crosswalk baseline] [--out bench/out]
+usage: python bench/serve.py [--sizes 1000] [--edits 4] [--only shipped crosswalk baseline] [--no-full-baseline] [--out bench/out]
 
 Starts each site with `./dev serve -f <its mkdocs.yml>` (so with the options `./dev serve` gives the
 engine), waits for the first build, then edits one entry's body at a time: it appends a new
@@ -149,6 +149,7 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=4)
     parser.add_argument("--only", nargs="+", choices=["shipped", "crosswalk", "baseline"], default=["shipped", "crosswalk", "baseline"])
     parser.add_argument("--out", type=Path, default=HERE / "out")
+    parser.add_argument("--no-full-baseline", action="store_true", help="the baseline with --dirty only (a full rebuild of 5,000 pages takes long)")
     args = parser.parse_args()
     print("load average at the start: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()), flush=True)
     rows: list[tuple[str, str, list[float]]] = []
@@ -166,7 +167,8 @@ def main() -> None:
             baseline = baseline_project(root, crosswalk)
             source, page = entries_to_edit(crosswalk)["term"]
             plain = (baseline / "docs" / page.rstrip("/")).with_suffix(".md"), page
-            for mode, extra in (("full rebuild", []), ("--dirty", ["--dirty"])):
+            modes = (("full rebuild", []), ("--dirty", ["--dirty"]))[1 if args.no_full_baseline else 0 :]
+            for mode, extra in modes:
                 times = run_site(baseline / "mkdocs.yml", {"term": plain}, args.edits, f"baseline-{n} {mode}", extra=extra, plain=True)["term"]
                 rows.append((f"plain MkDocs + Material, {n:,} pages, {mode}", "term", times))
     report(rows)
