@@ -1,4 +1,5 @@
-"""`mkdocs serve` and `properdocs serve` watch the knowledge base: an edited entry shows in the open browser tab by itself."""
+"""`mkdocs serve` and `properdocs serve` watch the knowledge base: an edited entry shows in the open browser tab by itself,
+also with `--dirty` (as `./dev serve` runs it), where Crosswalk rebuilds only the pages the edit touches."""
 
 from __future__ import annotations
 
@@ -25,12 +26,12 @@ def _wait_for(url: str, timeout: float = 60) -> None:
     raise AssertionError(f"{url} did not come up")
 
 
-@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
-def test_editing_an_entry_reloads_the_open_page(tmp_path, browser_page, engine):
+@pytest.mark.parametrize("engine, options", [("mkdocs", []), ("properdocs", []), ("mkdocs", ["--dirty"]), ("properdocs", ["--dirty"])])
+def test_editing_an_entry_reloads_the_open_page(tmp_path, browser_page, engine, options):
     project = copy_project(FIXTURES / "mini", tmp_path / "project")
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", engine, "serve", "--dev-addr", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+        [sys.executable, "-m", engine, "serve", *options, "--dev-addr", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
         cwd=project,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -48,6 +49,9 @@ def test_editing_an_entry_reloads_the_open_page(tmp_path, browser_page, engine):
         entry.write_text(entry.read_text().replace("A chart that says", "A grid that shows"))
         browser_page.wait_for_function("!window.__before_reload", timeout=45_000)
         browser_page.wait_for_selector("text=A grid that shows", timeout=15_000)
+        # A page that links the term shows the new definition in its card (a page the edit did not touch itself).
+        browser_page.goto(f"http://127.0.0.1:{port}/cases/ship-it/")
+        assert "A grid that shows" in browser_page.locator('[data-cw-id="raci"] + .cw-term__tip').first.text_content()
     finally:
         server.terminate()
         server.wait(timeout=20)

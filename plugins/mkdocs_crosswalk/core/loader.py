@@ -26,6 +26,8 @@ class ParseCache:
     def __init__(self):
         self._store: dict[tuple, Entry | list[Problem]] = {}
         self._used: set[tuple] = set()
+        # id(entry) -> (entry, what it refers to before checking): every rebuild checks every entry's references
+        self._references: dict[int, tuple[Entry, tuple]] = {}
         self.parsed = 0  # files actually parsed (cache misses), for tests and benchmarks
 
     def get_or_parse(self, raw: bytes, path: str, rel_path: str, kinds: KindRegistry = BUILTIN_KINDS) -> Entry | list[Problem]:
@@ -41,6 +43,16 @@ class ParseCache:
         """Keep only what the last load used: deleted files and old versions go, bounding memory in `serve`."""
         self._store = {key: value for key, value in self._store.items() if key in self._used}
         self._used = set()
+        kept = {id(value) for value in self._store.values()}
+        self._references = {key: value for key, value in self._references.items() if key in kept}
+
+    def references_in(self, entry: Entry) -> tuple:
+        """``(field references, [(location, [[links]] found)])`` of ``entry``, found once per version of it."""
+        found = self._references.get(id(entry))
+        if found is None or found[0] is not entry:
+            texts = tuple((text.loc, tuple(find_wikilinks(text.text))) for text in markdown_texts(entry))
+            found = self._references[id(entry)] = (entry, (tuple(field_refs(entry)), texts))
+        return found[1]
 
 
 def load_knowledge_base(
@@ -73,7 +85,7 @@ def load_knowledge_base(
     by_id, id_problems = _index_ids(entries)
     problems.extend(id_problems)
     problems.extend(_name_clashes(by_id.values()))
-    references, ref_problems = _resolve_references(by_id, broken)
+    references, ref_problems = _resolve_references(by_id, broken, cache)
     problems.extend(ref_problems)
     if problems:
         raise ContentError(problems)
@@ -224,7 +236,7 @@ def _name_field(loc: tuple) -> str:
     return "title" if loc == ("title",) else "alias"
 
 
-def _resolve_references(by_id: dict[str, Entry], broken: set[str]) -> tuple[list[Reference], list[Problem]]:
+def _resolve_references(by_id: dict[str, Entry], broken: set[str], cache: ParseCache) -> tuple[list[Reference], list[Problem]]:
     references, problems = [], []
 
     def check(entry: Entry, loc: tuple, line: typing.Callable[[], int], target: str, kinds: tuple, anchor=None) -> bool:
@@ -245,21 +257,22 @@ def _resolve_references(by_id: dict[str, Entry], broken: set[str]) -> tuple[list
 
     for entry in by_id.values():
         source = entry.source
-        for ref in field_refs(entry):
+        field_references, texts = cache.references_in(entry)
+        for ref in field_references:
             check(entry, ref.loc, lambda loc=ref.loc: source.line_of(loc), ref.target, ref.kinds)
-        for text in markdown_texts(entry):
+        for loc, links in texts:
             seen: dict[str, int] = defaultdict(int)  # links to the same target so far in this text
-            for link in find_wikilinks(text.text):
-                if text.loc:  # find the link in the file itself: folded and quoted YAML strings move lines
-                    line = lambda loc=text.loc, needle=f"[[{link.target}", nth=seen[link.target]: source.positions.line_of_text(loc, needle, nth)  # noqa: E731
+            for link in links:
+                if loc:  # find the link in the file itself: folded and quoted YAML strings move lines
+                    line = lambda loc=loc, needle=f"[[{link.target}", nth=seen[link.target]: source.positions.line_of_text(loc, needle, nth)  # noqa: E731
                 else:
                     line = lambda number=source.body_line + link.line_offset: number  # noqa: E731
                 seen[link.target] += 1
-                if check(entry, text.loc, line, link.target, (), link.anchor) and link.anchor:
+                if check(entry, loc, line, link.target, (), link.anchor) and link.anchor:
                     target = by_id[link.target]
                     if isinstance(target, Comparison) and target.stage(link.anchor) is None:
                         stages = ", ".join(s.id for s in target.stages)
-                        problems.append(Problem(source.path, line(), format_location(text.loc) or "body",
+                        problems.append(Problem(source.path, line(), format_location(loc) or "body",
                                                 f"{link.target!r} has no stage {link.anchor!r}; its stages are {stages}"))
         if isinstance(entry, Role):
             for index, duty in enumerate(entry.responsibilities):

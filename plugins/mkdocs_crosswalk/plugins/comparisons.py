@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 
 from markupsafe import Markup
@@ -57,24 +58,25 @@ class ComparisonsPlugin(FeaturePlugin[ComparisonsConfig]):
                 site.set_anchor_url(comparison.id, stage.id, f"{site.urls[comparison.id]}#stage-{stage.id}", replace=False)
         pair_pages = self._add_role_pairs(files, config) if self.config.role_pairs else []
         self.stage_index = StageIndex(kb) if stage_pages else None
+        # Worked out when a page is rendered: an incremental `serve` build renders only a few of them.
         for comparison, stage, plan, url in stage_pages:
-            site.register_context(plan.src_uri, **self._stage_context(comparison, stage, url))
+            site.register_context_later(plan.src_uri, partial(self._stage_context, comparison, stage, url))
         for first, second, plan, url in pair_pages:
-            site.register_context(plan.src_uri, **self._pair_context(first, second, url))
+            site.register_context_later(plan.src_uri, partial(self._pair_context, first, second, url))
         for comparison in kb.of_kind("comparison"):
-            self._update(comparison, self._overview_context(comparison, site.urls[comparison.id]))
+            self._update(comparison, partial(self._overview_context, comparison, site.urls[comparison.id]))
         for journey in kb.of_kind("journey"):
-            self._update(journey, {"feelings": FEELINGS, **self._journey_picture(journey)})
+            self._update(journey, lambda journey=journey: {"feelings": FEELINGS, **self._journey_picture(journey)})
         for role in kb.of_kind("role"):
-            self._update(role, self._role_context(role))
+            self._update(role, partial(self._role_context, role))
         self._embeds: list[tuple[str, str | None, str]] = []  # (comparison id, stage id, placeholder) of each ![[id]]
         self._embeds_on: dict[str, list[int]] = {}  # src_uri -> its embeds, in the order of the page
         site.add_embedder("comparison", self._embed_placeholder)
         return files
 
-    def _update(self, entry, context: dict) -> None:
+    def _update(self, entry, make) -> None:
         if entry_src_uri(entry) in self.site.plans:  # not when a hand-written page replaces the entry's page
-            self.site.register_context(entry_src_uri(entry), **context)
+            self.site.register_context_later(entry_src_uri(entry), make)
 
     def _fields(self, entry_id: str, page_url: str):
         """An entry's rendered Markdown fields, with its links made to work on ``page_url``."""

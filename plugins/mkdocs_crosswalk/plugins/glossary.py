@@ -8,13 +8,14 @@ from uuid import uuid4
 
 from markupsafe import Markup, escape
 
-from ..core.glossary import TermMatcher, autolink_html, glossary_rows
+from ..core.glossary import WITH_EVIDENCE, TermMatcher, autolink_html, autolink_names, glossary_rows
 from ..core.parallel import parallel_map
 from ..engine import Config, File, Files, MkDocsConfig, config_options as c, event_priority
 from ..render.plan import PagePlan, catalogue_src_uri
 from ..render.sheets import SHEETS_DIR, meeting_sheets
 from ..render.urls import relative_url
 from .feature import FeaturePlugin
+from .incremental import SUMMARY
 from .site import site_plugin
 
 # A term already linked on the page with [[id]] (partials/link.html): it shows the definition too.
@@ -22,6 +23,20 @@ from .site import site_plugin
 USAGE_MARKER = re.compile(r"<!--crosswalk:usage(-count)?:([a-z0-9-]+)-->")
 # Stand-ins in a term's rendered link for what differs per mention: unguessable, so no definition holds them.
 _HREF, _TEXT = f"cw-href-{uuid4().hex}", f"cw-text-{uuid4().hex}"
+
+
+# The last matcher made and what it was made from: a `serve` rebuild after an edit to anything but a term
+# (the same term objects, from the parse cache) reuses it.
+_LAST_MATCHER: list = [None, None]
+
+
+def _matcher_for(terms, never) -> TermMatcher:
+    terms, never = list(terms), list(never)
+    made_from = _LAST_MATCHER[0]
+    same = made_from is not None and made_from[1] == never and len(made_from[0]) == len(terms) and all(a is b for a, b in zip(made_from[0], terms))
+    if not same:
+        _LAST_MATCHER[:] = [(terms, never), TermMatcher.for_terms(terms, never=never)]
+    return _LAST_MATCHER[1]
 
 
 class GlossaryConfig(Config):
@@ -40,13 +55,26 @@ class GlossaryPlugin(FeaturePlugin[GlossaryConfig]):
         if not self.config.enabled:
             return files
         self.site = site_plugin(config)
-        self.matcher = TermMatcher.for_terms(self.site.kb.terms, never=self.config.never_autolink)
+        self.matcher = _matcher_for(self.site.kb.terms, self.config.never_autolink)
+        if self.config.autolink and self.site.tracking:
+            self._note_evidence()
         if self.config.sheets:
             self._add_sheets(files, config)
         if self.config.json:
             rows = glossary_rows(self.site.kb, lambda term: self.site.urls[term.id])
             files.append(File.generated(config, "glossary.json", content=json.dumps({"terms": rows}, ensure_ascii=False, indent=1)))
         return files
+
+    def _note_evidence(self) -> None:
+        """Which terms are evidence for a common-word name comes from the terms' prose (TermMatcher.for_terms):
+        when an edit changes that, links on any page may change, and an incremental `serve` build redoes them all."""
+        never = frozenset(word.casefold() for word in self.config.never_autolink)
+        weak = {term.id for term in self.site.kb.terms for _, how in autolink_names(term, never) if how == WITH_EVIDENCE}
+        evidence = {term_id: frozenset(self.matcher.related.get(term_id, ())) for term_id in weak}
+        before = self.site.carried("glossary-evidence").get("evidence")
+        if before is not None and before != evidence:
+            self.site.rebuild_everything()
+        self.site.carried("glossary-evidence")["evidence"] = evidence
 
     def _add_sheets(self, files: Files, config: MkDocsConfig) -> None:
         sheets = meeting_sheets(self.site.kb)
@@ -69,12 +97,36 @@ class GlossaryPlugin(FeaturePlugin[GlossaryConfig]):
         usage = self._referring_pages()
         if self.config.autolink:
             self.term_links = self._term_links()
-            for page, (content, linked) in zip(pages, parallel_map(self._autolink, pages, workers=self.site.workers)):
-                page.content = content
+            # page URL -> (title, terms autolinked): kept for the pages an incremental `serve` build leaves alone
+            autolinked = self.site.carried("glossary-autolinked")
+            late = self._usage_pages(self._link_terms(pages, autolinked))
+            self._link_terms(late, autolinked)
+            pages += late
+            for url, (title, linked) in autolinked.items():
                 for term_id in linked:
-                    usage[term_id][page.url] = self._title(page)
+                    if term_id in usage:
+                        usage[term_id][url] = title
         self._fill_usage(pages, usage)
         return env
+
+    def _link_terms(self, pages, autolinked: dict) -> set[str]:
+        """Link term mentions on ``pages``; the terms whose list of pages that mention them changed."""
+        changed: set[str] = set()
+        for page, (content, linked) in zip(pages, parallel_map(self._autolink, pages, workers=self.site.workers)):
+            page.content = content
+            before = autolinked.get(page.url)
+            autolinked[page.url] = (self._title(page), linked)
+            if before is not None:
+                changed |= set(before[1]) ^ set(linked)
+            self.site.depends_on(page.url, linked, SUMMARY)  # its card
+        return changed
+
+    def _usage_pages(self, terms: set[str]) -> list:
+        """The pages an incremental build had left alone that show how often ``terms`` are used, rendered now."""
+        if not terms:
+            return []
+        urls = [self.site.urls[t] for t in sorted(terms) if t in self.site.urls] + [self.site.urls.get("catalogue:term", "")]
+        return [page for page in map(self.site.rebuild_late, urls) if page is not None]
 
     def _autolink(self, page) -> tuple[str, list[str]]:
         """``page``'s content with the first mention of each term linked, and the ids linked."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 
 from markupsafe import Markup
 
@@ -42,14 +43,17 @@ class PracticePlugin(FeaturePlugin[PracticeConfig]):
         switches = {"progress": self.config.progress, "assignments": self.config.assignments}
         catalogue = files.get_file_from_path(catalogue_src_uri("case"))
         for src_uri, plan in list(site.plans.items()):
-            page_url = files.get_file_from_path(src_uri).url
-            # The assignment link needs this page's position.
-            site.register_context(src_uri, practice=switches, assignment_href=relative_url(assignment.url, page_url) if assignment else "")
+            # The assignment link needs this page's position: worked out if the page is rendered.
+            site.register_context_later(src_uri, partial(self._page_context, files.get_file_from_path(src_uri), assignment, switches))
             if catalogue and src_uri == catalogue.src_uri:
                 site.register_context(src_uri, finder=self._finder_options(kb))
         if self.config.kits:
             self._add_kits(site, files, config)
         return files
+
+    @staticmethod
+    def _page_context(file: File, assignment: File | None, switches: dict) -> dict:
+        return {"practice": switches, "assignment_href": relative_url(assignment.url, file.url) if assignment else ""}
 
     def _add_assignment_page(self, site, files: Files, config: MkDocsConfig) -> File | None:
         """The page that shows an assignment read from its link, and the case data it reads it against."""
@@ -97,15 +101,21 @@ class PracticePlugin(FeaturePlugin[PracticeConfig]):
     def _cases_json(site) -> str:
         """What the assignment page needs of each case, as plain text (the page sets it with textContent)."""
         entries = site.kb.entries
-        cases = {
-            case.id: {
+        # An incremental `serve` build changes no title a [[link]] shows: an unchanged case reads the same.
+        kept = site.carried("practice-cases")
+
+        def data(case) -> dict:
+            if case.id in kept and kept[case.id][0] is case:
+                return kept[case.id][1]
+            kept[case.id] = (case, {
                 "title": case.title, "level": case.level, "minutes": case.duration_minutes, "duration": format_minutes(case.duration_minutes),
                 "summary": case.summary,
                 "scenario": plain_text(case.scenario, entries), "steps": [plain_text(s, entries) for s in case.steps],
                 "deliverables": [plain_text(d, entries) for d in case.deliverables], "url": site.urls[case.id],
-            }
-            for case in site.kb.of_kind("case")
-        }
+            })
+            return kept[case.id][1]
+
+        cases = {case.id: data(case) for case in site.kb.of_kind("case")}
         return json.dumps({"cases": cases}, ensure_ascii=False, separators=(",", ":"))
 
 

@@ -36,16 +36,23 @@ class SearchPlugin(FeaturePlugin[SearchConfig]):
         if not self.config.enabled:
             return env
         site = site_plugin(config)
+        # (document, sections) per page URL, kept for the pages an incremental `serve` build leaves alone
+        carried = site.carried("search")
         entries, pages = {}, []
         for file in files.documentation_pages():
             page = file.page
-            if page is None or not page.content:
-                continue
             plan = site.plans.get(file.src_uri)
-            if plan is None:
-                pages.append((page_document(page.title or file.src_uri, file.url), sections_of_html(page.content)))
-            elif plan.entry_id:
-                entries[plan.entry_id] = (entry_document(site.kb[plan.entry_id], file.url), sections_of_html(page.content))
+            if page is None or (plan is not None and not plan.entry_id):  # catalogues and the like: found through their entries
+                continue
+            if page.content:
+                document = entry_document(site.kb[plan.entry_id], file.url) if plan else page_document(page.title or file.src_uri, file.url)
+                carried[file.url] = (document, sections_of_html(page.content))
+            if file.url not in carried:
+                continue
+            if plan:
+                entries[plan.entry_id] = carried[file.url]
+            else:
+                pages.append(carried[file.url])
         ordered = [entries[entry.id] for entry in entries_in_order(site.kb) if entry.id in entries] + pages
         self.indexes = build_indexes([doc for doc, _ in ordered], [sections for _, sections in ordered], kind_order(site.kb.kinds))
         return env

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import logging
+import os
 from html import escape as escape_html
 from pathlib import Path
 from collections.abc import Mapping
@@ -12,12 +14,13 @@ import jinja2
 
 from markupsafe import Markup
 
-from ..core import ContentError, KindError, KnowledgeBase, ParseCache, Problem, load_knowledge_base
+from ..core import ContentError, Entry, KindError, KnowledgeBase, ParseCache, Problem, load_knowledge_base
+from ..core.changes import prose_changes
 from ..core.site_kinds import load_site_kinds
 from ..core import parallel
 from ..core.references import WikiLink, find_wikilinks, markdown_texts
 from ..core.wording import in_running_text
-from ..engine import BasePlugin, Config, File, Files, InclusionLevel, MkDocsConfig, Page, PluginError, config_options as c, event_priority, get_toc
+from ..engine import ENGINE, BasePlugin, Config, File, Files, InclusionLevel, MkDocsConfig, Page, PluginError, config_options as c, event_priority, get_toc
 from ..render import catalogues
 from ..render.generic import is_short, own_fields
 from ..render.environment import make_environment
@@ -26,6 +29,7 @@ from ..render.plan import PagePlan, catalogue_src_uri, entry_src_uri, plan_pages
 from ..render.toc import toc_tokens
 from ..render.urls import href_placeholder, relative_url, resolve_hrefs
 from ..render.wikilinks import WikiLinkExtension
+from .incremental import ANY, SUMMARY, BuildMemory, CompiledTemplates, QuietDirtyWarning, pages_showing, remove_stale, stamp_of
 from .staging import StagedSiteDir
 
 log = logging.getLogger("mkdocs.plugins.crosswalk")
@@ -61,15 +65,28 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
     - ``add_page(plan, files, config)`` in ``on_files``: a generated page rendered from ``plan.template``;
     - ``register_context(src_uri, **values)``: template variables for a generated page that are known
       only after pages were added (their URLs); a plan's own ``context`` is read-only;
+    - ``register_context_later(src_uri, make)``: the same, worked out by ``make()`` when the page is rendered
+      (an incremental `serve` build renders few pages: the others cost nothing);
     - ``add_problem(problem)``: a problem with the content, reported with all others before pages render;
     - ``add_embedder(kind, embed)``: what ``![[id]]`` of an entry of ``kind`` becomes;
     - ``set_anchor_url(entry_id, anchor, url)``: where ``[[id#anchor]]`` goes when it has a page of its own;
     - ``link()``, ``url()``, ``field_html()``: links and rendered fields for a page's templates;
-    - ``linked_from(page_url)``: the entries a page links to, noted as the links were made.
+    - ``linked_from(page_url)``: the entries a page links to, noted as the links were made;
+    - ``depends_on(page_url, ids, part=ANY)``: the page shows ``part`` of these entries (a field's location,
+      ``SUMMARY``, or ``ANY``) besides links and fields (in `serve --dirty`, an edit to it rebuilds the page);
+    - ``carried(feature)``: a feature's notes per page URL, kept from the last good `serve --dirty` build
+      for the pages this build does not redo (empty in a full build);
+    - ``rebuild_late(page_url)``: render a generated page this incremental build skipped, once a feature
+      found that it changes (a term's usage list); None when it is rendered anyway;
+    - ``rebuild_everything()`` in ``on_files``: an edit reaches every page, so this build redoes them all.
     """
 
     supports_multiple_instances = False
     staged: StagedSiteDir | None = None
+    # `mkdocs serve --dirty`: rebuild only what an edit touched (plugins/incremental.py). This instance
+    # lives as long as the server (MkDocs keeps plugins that have on_startup across rebuilds).
+    tracking = False
+    _memory: BuildMemory | None = None
 
     # Set in on_config, for the whole build.
     kb: KnowledgeBase  # the loaded knowledge base, with the site's kinds (kb.kinds)
@@ -82,11 +99,19 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
 
     def on_startup(self, *, command: str, dirty: bool):
         self.command, self.dirty = command, dirty
+        self.tracking = command == "serve" and dirty
+        if self.tracking:
+            logging.getLogger(f"{ENGINE}.commands.build").addFilter(QuietDirtyWarning())
+            self._compiled = CompiledTemplates()
 
     @event_priority(100)  # redirect site_dir before other plugins read it
     def on_config(self, config: MkDocsConfig):
         if not self.config.enabled:
             return
+        if self.tracking:
+            # The server holds two builds' objects: a full collection during a rebuild took 0.3-0.7 s of it
+            # (bench/serve.py). Collections wait until the rebuild is over, while the author reads.
+            gc.disable()
         building = getattr(self, "command", "build") in ("build", "gh-deploy")  # not serve
         if self.config.atomic_build and building and not getattr(self, "dirty", False):
             self.staged = StagedSiteDir(config.site_dir)
@@ -103,7 +128,14 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
             self.kb: KnowledgeBase = load_knowledge_base(self.kb_path, display_root=self.config.kb_dir.rstrip("/"), cache=cache, kinds=kinds)
         except ContentError as exc:
             raise PluginError("Crosswalk found problems in the knowledge base:\n" + exc.report()) from None
+        # Entry id -> where its prose changed, when only prose changed since the last good `serve --dirty`
+        # build; None: rebuild everything.
+        self._changed: dict[str, set[tuple]] | None = None
+        if self.tracking and self._memory and self._memory.stamp == stamp_of(config.config_file_path, config.theme.custom_dir):
+            self._changed = prose_changes(self._memory.kb, self.kb)
         self.templates = make_environment([config.theme.custom_dir] if config.theme.custom_dir else [])
+        if self.tracking:
+            self.templates.bytecode_cache = self._compiled
         self._link_template = self.templates.get_template("crosswalk/partials/link.html")
         self._links: dict[tuple, Markup] = {}
         self.site_name = config.site_name
@@ -132,11 +164,15 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         self.page_links = {}
         self._problems: list[Problem] = []
         self._context: dict[str, dict] = {}  # src_uri -> variables registered after the plan was made
+        self._context_makers: dict[str, list[Callable[[], dict]]] = {}  # src_uri -> what works out more of them
         self._rendered: dict[str, tuple[str, dict]] = {}  # entry id -> (body HTML, field location -> HTML)
         self._embedders: dict[str, Callable[[WikiLink, Page], str]] = {}
         self._anchor_urls: dict[tuple[str, str], str] = {}  # (entry id, anchor) -> site URL, e.g. a stage's own page
         self._linked_from: dict[str, set[str]] = {}  # page URL -> ids of the entries it links to (see linked_from)
         self._field_links: dict[tuple[str, tuple], set[str]] = {}  # (entry id, field location) -> ids it links to
+        self._deps: dict[str, dict[str, set]] = {}  # page URL -> entry id -> the parts of it the page shows (see depends_on)
+        self._docs = {f.src_uri: os.path.getmtime(f.abs_src_path) for f in files.documentation_pages() if f.abs_src_path}
+        self._files = files
         for plan in plan_pages(self.kb, home=self.config.home):
             self.add_page(plan, files, config)
         for entry in self.kb.entries.values():
@@ -147,7 +183,100 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         for asset in ASSETS.rglob("*"):
             if asset.is_file():
                 files.append(File.generated(config, f"assets/{asset.relative_to(ASSETS).as_posix()}", abs_src_path=str(asset)))
+        self._rebuild = self._carry_over()
         return files
+
+    def _carry_over(self) -> set[str] | None:
+        """URLs of the pages this build redoes (None: all), with what the last good build knew of the others."""
+        memory, self._carried = self._memory, {}
+        if self._changed is None or memory is None or memory.docs != self._docs:
+            return None
+        # Shallow copies: a failed build leaves the memory as it was, but for what pages it did not redo
+        # noting the same links and parts again.
+        self._rendered = dict(memory.rendered)
+        self._field_links = dict(memory.field_links)
+        self._linked_from = dict(memory.linked_from)
+        self.page_links = dict(memory.page_links)
+        self._deps = dict(memory.deps)
+        self._carried = {name: dict(notes) for name, notes in memory.carried.items()}
+        rebuild = pages_showing(self._deps, self._changed)
+        rebuild |= {self.urls[entry_id] for entry_id in self._changed}
+        # Catalogues list titles, summaries and short fields, never bodies.
+        rebuild |= {self.urls[f"catalogue:{self.kb[entry_id].kind}"] for entry_id, parts in self._changed.items() if parts - {()}} - {""}
+        for url in rebuild:  # noted again as the page is made
+            self._linked_from.pop(url, None)
+            self._deps.pop(url, None)
+        log.debug("Crosswalk rebuilds %d pages for %d edited entries", len(rebuild), len(self._changed))
+        return rebuild
+
+    def rebuild_everything(self) -> None:
+        """Make this build a full one (see the class docstring): nothing from the last build is kept."""
+        if self._rebuild is not None:
+            self._rebuild, self._carried, self._deps = None, {}, {}
+            self._rendered, self._field_links, self._linked_from, self.page_links = {}, {}, {}, {}
+
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        if not (self.config.enabled and self.tracking):
+            return nav
+        # MkDocs asks File.is_modified() before reading a page and again before writing it. Pages in the
+        # navigation are always read, so every page's navigation shows their titles.
+        self._in_nav = {page.file.src_uri for page in nav.pages}
+        self._reading = True
+        self._by_url = {}
+        for file in files.documentation_pages():
+            file.is_modified = (lambda file=file: self._redo(file))
+            self._by_url[file.url] = file
+        return nav
+
+    def _redo(self, file: File) -> bool:
+        if self._rebuild is None or file.url in self._rebuild:
+            return True
+        if not self._reading:
+            return False
+        if file.src_uri in self._in_nav:
+            return True
+        self._skim(file)
+        return False
+
+    def _skim(self, file: File) -> None:
+        """A page this build leaves alone still goes through the Markdown event, unconverted: plugins that
+        collect something from every page (Material's tags, for the tags index and tags.json) see it all."""
+        page = file.page
+        plan = self.plans.get(file.src_uri)
+        if plan:
+            markdown = page.markdown = self._source_of(plan)  # a page has a title once it has Markdown
+        else:
+            page.read_source(self._config)
+            markdown = page.markdown
+        self._config.plugins.on_page_markdown(markdown, page=page, config=self._config, files=self._files)
+        self._converting = None
+
+    def depends_on(self, page_url: str, entry_ids, part=ANY) -> None:
+        """The page at ``page_url`` shows ``part`` of these entries (see the class docstring)."""
+        if not self.tracking:  # only `serve --dirty` asks what a page showed
+            return
+        shown = self._deps.setdefault(page_url, {})
+        for entry_id in entry_ids:
+            shown.setdefault(entry_id, set()).add(part)
+
+    def carried(self, feature: str) -> dict:
+        """``feature``'s notes per page URL from the last good build (see the class docstring)."""
+        return self._carried.setdefault(feature, {})
+
+    def rebuild_late(self, page_url: str) -> Page | None:
+        """Render the generated page at ``page_url`` now, if this incremental build had left it alone."""
+        if self._rebuild is None or page_url in self._rebuild or page_url not in self._by_url:
+            return None
+        file = self._by_url[page_url]
+        plan = self.plans.get(file.src_uri)
+        if plan is None:
+            return None
+        self._rebuild.add(page_url)  # its links and what it shows are those of the last build, plus what renders now
+        page = file.page
+        self._prepare(page, plan)
+        page.content = self.render_page(plan, page)
+        page.toc = get_toc(toc_tokens(page.content))
+        return page
 
     def add_page(self, plan: PagePlan, files: Files, config: MkDocsConfig) -> File | None:
         """Generate a page rendered from ``plan.template`` in ``on_env``; a hand-written page of the same path wins."""
@@ -165,9 +294,18 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
             raise KeyError(f"no generated page {src_uri!r}: add it with add_page first")
         self._context.setdefault(src_uri, {}).update(values)
 
+    def register_context_later(self, src_uri: str, make: Callable[[], dict]) -> None:
+        """Template variables for the generated page ``src_uri``, worked out when it is rendered."""
+        if src_uri not in self.plans:
+            raise KeyError(f"no generated page {src_uri!r}: add it with add_page first")
+        self._context_makers.setdefault(src_uri, []).append(make)
+
     def context_of(self, plan: PagePlan) -> dict:
         """Everything a feature plugin gave a page's templates: its plan's context and what was registered."""
-        return {**plan.context, **self._context.get(plan.src_uri, {})}
+        context = {**plan.context, **self._context.get(plan.src_uri, {})}
+        for make in self._context_makers.get(plan.src_uri, ()):
+            context.update(make())
+        return context
 
     def add_problem(self, problem: Problem) -> None:
         """A problem found in the pages; the build stops with every problem before pages are rendered."""
@@ -201,8 +339,17 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files):
         plan = self.plans.get(page.file.src_uri) if self.config.enabled else None
         if plan and plan.entry_id and self.edit_base:
-            page.edit_url = self.edit_base + self.kb[plan.entry_id].source.rel_path
+            page.edit_url = self._edit_url(plan)
         return page
+
+    def _edit_url(self, plan: PagePlan) -> str:
+        return self.edit_base + self.kb[plan.entry_id].source.rel_path
+
+    def _prepare(self, page: Page, plan: PagePlan) -> None:
+        """What MkDocs' reading of a generated page would have set (for rebuild_late)."""
+        page.meta = self._meta_of(plan)
+        if plan.entry_id and self.edit_base:
+            page.edit_url = self._edit_url(plan)
 
     @event_priority(50)  # before other plugins read the page's title and tags
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
@@ -226,6 +373,8 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
             return link.target
         if not plan:
             self.page_links.setdefault(link.target, {})[page.file.src_uri] = page
+        if self._field is None:  # a link shows the entry's title and summary (a term's card); an embed, anything
+            self.depends_on(page.url, (link.target,), ANY if link.embed else SUMMARY)
         embedder = self._embedders.get(self.kb[link.target].kind) if link.embed else None
         if embedder:
             return embedder(link, page)
@@ -274,6 +423,7 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         """A Markdown field of an entry as HTML for the page at ``page_url``; None when it was not rendered
         (a hand-written page replaced the entry's page)."""
         html = self._rendered.get(entry_id, ("", {}))[1].get(tuple(loc))
+        self.depends_on(page_url, (entry_id,), tuple(loc))
         if html is None:
             return None
         self._linked_from.setdefault(page_url, set()).update(self._field_links.get((entry_id, tuple(loc)), ()))
@@ -308,7 +458,14 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
             return env
         if self._problems:
             raise PluginError("Crosswalk found problems in the pages:\n" + ContentError(self._problems).report())
+        self._reading = False
+        if self.tracking:  # the theme's templates load after this event
+            env.bytecode_cache = self._compiled
         pages = [(plan, files.get_file_from_path(src_uri).page) for src_uri, plan in self.plans.items()]
+        if self._rebuild is not None:
+            pages = [(plan, page) for plan, page in pages if page.url in self._rebuild]
+            # The sitemap and the error page list and link the same pages as the last build's: kept as they are.
+            config.theme.static_templates.difference_update({"sitemap.xml", "404.html"})
 
         def render(item: tuple[PagePlan, Page]) -> tuple[str, list, set]:
             content = self.render_page(*item)
@@ -326,10 +483,34 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
     def on_post_build(self, *, config: MkDocsConfig):
         if self.staged:
             config.site_dir = self.staged.commit()
+        if self.config.enabled and self.tracking:
+            self._remember(config)
+            gc.enable()
+
+    def _remember(self, config: MkDocsConfig) -> None:
+        """This build was good: keep what the next one needs, and remove pages that no longer exist."""
+        if self._rebuild is None:
+            dests = {file.abs_dest_path for file in self._files}
+            if self._memory is not None:
+                remove_stale(config.site_dir, self._memory.dests, dests)
+            redone = set(self._linked_from)
+        else:  # the same pages as the last build's; only those redone have new links and parts to note
+            dests, redone = self._memory.dests, self._rebuild
+        for url in redone:
+            self.depends_on(url, self._linked_from.get(url, ()), SUMMARY)
+        for entry_id in self.kb.entries:
+            if entry_id in self.urls and (self._rebuild is None or self.urls[entry_id] in self._rebuild):
+                self.depends_on(self.urls[entry_id], (entry_id,))
+        self._memory = BuildMemory(
+            kb=self.kb, stamp=stamp_of(config.config_file_path, config.theme.custom_dir), docs=self._docs, dests=dests,
+            deps=self._deps, rendered=self._rendered, field_links=self._field_links, linked_from=self._linked_from,
+            page_links=self.page_links, carried=self._carried,
+        )
 
     def on_build_error(self, *, error: Exception):
         if self.staged:
             self.staged.abandon()
+        gc.enable()
 
     def render_page(self, plan: PagePlan, page: Page) -> str:
         context = PageContext(self, page, plan)
@@ -346,8 +527,11 @@ class PageContext:
         self.body = Markup(plugin.body_html(plan.entry_id) if plan.entry_id else "")
 
     def variables(self) -> dict:
+        context = self.plugin.context_of(self.plan)
+        # Entries a feature plugin handed the page (a kit's rubrics, a sheet's terms): see url().
+        self.plugin.depends_on(self.page.url, _entry_ids(context.values()), SUMMARY)
         return {
-            **self.plugin.context_of(self.plan),
+            **context,
             "entry": self.entry,
             "kb": self.kb,
             "page": self.page,
@@ -383,9 +567,14 @@ class PageContext:
         return self.plugin.link(entry_id, self.page.url, text=text)
 
     def entries(self, ids) -> list:
+        ids = list(ids)
+        self.plugin.depends_on(self.page.url, ids, SUMMARY)
         return [self.kb[i] for i in ids]
 
     def url(self, entry_id: str) -> str:
+        # Of another entry's prose a template shows its summary as it is; Markdown fields only through
+        # field() and field_html(), which note where they come from.
+        self.plugin.depends_on(self.page.url, (entry_id,), SUMMARY)
         return self.plugin.url(entry_id, self.page.url)
 
     def catalogue_url(self, kind: str) -> str:
@@ -399,6 +588,17 @@ class PageContext:
         if pages:
             groups.append(("Pages", [(relative_url(p.url, self.page.url), p.title, None) for p in sorted(pages.values(), key=lambda p: p.title or "")]))
         return groups
+
+
+def _entry_ids(values, depth: int = 2):
+    """Ids of the entries among ``values``, looking into lists and mappings ``depth`` levels down."""
+    for value in values:
+        if isinstance(value, Entry):
+            yield value.id
+        elif depth and isinstance(value, (list, tuple)):
+            yield from _entry_ids(value, depth - 1)
+        elif depth and isinstance(value, Mapping):
+            yield from _entry_ids(value.values(), depth - 1)
 
 
 def _default_edit_base(config: MkDocsConfig, kb_dir: str) -> str | None:
