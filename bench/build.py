@@ -16,6 +16,7 @@ ratio; Crosswalk's own share of the build (time inside its plugin events); the t
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -146,7 +147,7 @@ def _installed_plugins():
     for ep in entry_points(group="mkdocs.plugins"):
         try:
             ep.load()
-        except Exception:  # noqa: BLE001 - a feature plugin not written yet is simply left out
+        except Exception:
             continue
         yield ep.name
         if ep.name.startswith("material/"):  # MkDocs finds the theme's plugins by their short names too
@@ -183,10 +184,8 @@ def _process_tree(pid: int) -> list[int]:
         current = queue.pop()
         found.append(current)
         for task in Path(f"/proc/{current}/task").glob("*/children"):
-            try:
+            with contextlib.suppress(OSError):  # the task ended while we looked
                 queue += [int(child) for child in task.read_text().split()]
-            except OSError:
-                pass
     return found
 
 
@@ -216,7 +215,11 @@ def serve_rebuild_seconds(project: Path) -> float:
     port = 8700 + os.getpid() % 200
     proc = subprocess.Popen(
         [sys.executable, "-m", os.environ.get("CROSSWALK_ENGINE") or "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
-        cwd=project, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=ENV,
+        cwd=project,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        env=ENV,
     )
     built = re.compile(r"Documentation built in ([\d.]+) seconds")
     try:
@@ -282,7 +285,9 @@ def main() -> None:
 
 
 def report(rows: list[dict], rebuild: float | None, rebuild_n: int, profile: Path) -> None:
-    print("| entries | Crosswalk build (median) | baseline build (median) | ratio | Crosswalk own share | peak memory, all processes (Crosswalk / baseline) | Crosswalk main process + largest worker | site bytes per entry (Crosswalk / baseline) |")
+    print(
+        "| entries | Crosswalk build (median) | baseline build (median) | ratio | Crosswalk own share | peak memory, all processes (Crosswalk / baseline) | Crosswalk main process + largest worker | site bytes per entry (Crosswalk / baseline) |"
+    )
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for r in rows:
         c, b = r["crosswalk"], r["baseline"]

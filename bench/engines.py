@@ -32,7 +32,10 @@ def build_seconds(engine: str, project: Path) -> float:
         start = time.perf_counter()
         result = subprocess.run(
             [sys.executable, "-m", engine, "build", "-f", str(project / "mkdocs.yml"), "-d", os.path.join(out, "site")],
-            cwd=project, capture_output=True, text=True, env=ENV,
+            cwd=project,
+            capture_output=True,
+            text=True,
+            env=ENV,
         )
         seconds = time.perf_counter() - start
     if result.returncode != 0:

@@ -16,27 +16,141 @@ from pathlib import Path
 
 import yaml
 
-WORDS = (
-    "model data user research design product team signal metric launch review feedback pipeline "
-    "experiment prototype journey persona workflow baseline release risk scope insight outcome "
-    "dataset label feature training evaluation monitoring dashboard interview survey sketch flow "
-    "latency accuracy trust error cost budget roadmap stakeholder decision sprint handoff ticket "
-    "quality coverage sample threshold alert incident rollback version registry endpoint service"
-).split()
-ADJECTIVES = (
-    "adaptive applied batch causal central cohort contextual continuous shadow streaming guided "
-    "holdout hybrid incremental layered live manual online offline paired staged synthetic tiered "
-    "unified weighted federated explainable responsive inclusive"
-).split()
-NOUNS = (
-    "review analysis audit benchmark canvas chart checklist contract cycle drift map matrix "
-    "mockup playbook protocol rubric score sheet study survey test trial tracker split story "
-    "sprint backlog charter gate"
-).split()
+WORDS = [
+    "model",
+    "data",
+    "user",
+    "research",
+    "design",
+    "product",
+    "team",
+    "signal",
+    "metric",
+    "launch",
+    "review",
+    "feedback",
+    "pipeline",
+    "experiment",
+    "prototype",
+    "journey",
+    "persona",
+    "workflow",
+    "baseline",
+    "release",
+    "risk",
+    "scope",
+    "insight",
+    "outcome",
+    "dataset",
+    "label",
+    "feature",
+    "training",
+    "evaluation",
+    "monitoring",
+    "dashboard",
+    "interview",
+    "survey",
+    "sketch",
+    "flow",
+    "latency",
+    "accuracy",
+    "trust",
+    "error",
+    "cost",
+    "budget",
+    "roadmap",
+    "stakeholder",
+    "decision",
+    "sprint",
+    "handoff",
+    "ticket",
+    "quality",
+    "coverage",
+    "sample",
+    "threshold",
+    "alert",
+    "incident",
+    "rollback",
+    "version",
+    "registry",
+    "endpoint",
+    "service",
+]
+ADJECTIVES = [
+    "adaptive",
+    "applied",
+    "batch",
+    "causal",
+    "central",
+    "cohort",
+    "contextual",
+    "continuous",
+    "shadow",
+    "streaming",
+    "guided",
+    "holdout",
+    "hybrid",
+    "incremental",
+    "layered",
+    "live",
+    "manual",
+    "online",
+    "offline",
+    "paired",
+    "staged",
+    "synthetic",
+    "tiered",
+    "unified",
+    "weighted",
+    "federated",
+    "explainable",
+    "responsive",
+    "inclusive",
+]
+NOUNS = [
+    "review",
+    "analysis",
+    "audit",
+    "benchmark",
+    "canvas",
+    "chart",
+    "checklist",
+    "contract",
+    "cycle",
+    "drift",
+    "map",
+    "matrix",
+    "mockup",
+    "playbook",
+    "protocol",
+    "rubric",
+    "score",
+    "sheet",
+    "study",
+    "survey",
+    "test",
+    "trial",
+    "tracker",
+    "split",
+    "story",
+    "sprint",
+    "backlog",
+    "charter",
+    "gate",
+]
 DOMAINS = ["ux", "ml", "product", "data", "engineering", "business", "compliance"]
 LEVELS = ["beginner", "intermediate", "advanced"]
 MIX = {"term": 0.40, "case": 0.25, "rubric": 0.15, "skill": 0.10, "comparison": 0.03, "journey": 0.02, "role": 0.03}
-SECTIONS = {"term": "glossary", "case": "cases", "rubric": "rubrics", "skill": "skills", "comparison": "comparisons", "journey": "journeys", "role": "roles", "path": "paths"}
+SECTIONS = {
+    "term": "glossary",
+    "case": "cases",
+    "rubric": "rubrics",
+    "skill": "skills",
+    "comparison": "comparisons",
+    "journey": "journeys",
+    "role": "roles",
+    "path": "paths",
+}
 
 
 class Generator:

@@ -36,6 +36,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests"))
 from build import baseline_project, crosswalk_project, run_build  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
+
 from support.browser import CHROMIUM, CHROMIUM_ARGS, serve_directory  # noqa: E402
 
 GOALS = {"exact name": 250, "full text": 800, "keystroke": 50}  # ms; and bytes: a quarter of Material's index
@@ -94,7 +95,8 @@ def load_until(browser, url: str, query: str, want: dict) -> tuple[float, int, f
     shown_at = page.evaluate("performance.timeOrigin + window.__shown")  # epoch ms, as request timings are
     shown, typed = page.evaluate("[window.__shown, window.__typed]")
     fetched = sum(
-        request.sizes()["responseBodySize"] for request in list(finished)
+        request.sizes()["responseBodySize"]
+        for request in list(finished)
         if SEARCH_FILES.search(request.url) and request.timing["startTime"] + request.timing["responseEnd"] <= shown_at
     )
     context.close()
@@ -119,8 +121,11 @@ def keystrokes(browser, url: str, query: str) -> list[float]:
     page.goto(url)
     page.keyboard.press("/")
     page.keyboard.insert_text(query.split()[0])
-    page.wait_for_function("() => /result|Nothing/.test(document.querySelector('.cw-search__status')?.textContent)"
-                           " && !/loading/i.test(document.querySelector('.cw-search__status').textContent)", timeout=120_000)  # every part is in
+    page.wait_for_function(
+        "() => /result|Nothing/.test(document.querySelector('.cw-search__status')?.textContent)"
+        " && !/loading/i.test(document.querySelector('.cw-search__status').textContent)",
+        timeout=120_000,
+    )  # every part is in
     times = page.evaluate(TYPING, query)
     context.close()
     return times
@@ -166,7 +171,11 @@ def main() -> None:
         browser.close()
     for label, runs in (("Crosswalk, exact name", name), ("Crosswalk, full text", text), ("Material, full text", material)):
         print(f"  {label}: {[round(r[0]) for r in runs]} ms", file=sys.stderr)
-        rows[label] = (statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs), statistics.median(r[2] if r[2] is not None else float("nan") for r in runs))
+        rows[label] = (
+            statistics.median(r[0] for r in runs),
+            statistics.median(r[1] for r in runs),
+            statistics.median(r[2] if r[2] is not None else float("nan") for r in runs),
+        )
     files = {p.name: (p.stat().st_size, len(gzip.compress(p.read_bytes(), 6))) for p in sorted((crosswalk / "site/search").glob("*.json"))}
     for folder in sorted(p for p in (crosswalk / "site/search").iterdir() if p.is_dir()):  # shards and passages: all of them, and the largest
         parts = [(p.stat().st_size, len(gzip.compress(p.read_bytes(), 6))) for p in folder.glob("*.json")]
@@ -184,16 +193,28 @@ def report(args, term, pair, phrase, rows, typing, files, floor) -> None:
     name_ms, name_bytes, name_typed = rows["Crosswalk, exact name"]
     text_ms, text_bytes, text_typed = rows["Crosswalk, full text"]
     material_ms, _, material_typed = rows["Material, full text"]
-    print(f"| page load to first exact-name result | {name_ms:,.0f} ms | {material_ms:,.0f} ms | at most {GOALS['exact name']} ms: {verdict(name_ms, GOALS['exact name'])} |")
-    print(f"| page load to first full-text result | {text_ms:,.0f} ms | {material_ms:,.0f} ms | at most {GOALS['full text']} ms: {verdict(text_ms, GOALS['full text'])} |")
-    print(f"| search bytes fetched before the first full-text result | {text_bytes / 1024:,.0f} KB | {material_bytes / 1024:,.0f} KB (search_index.json) "
-          f"| at most {material_bytes / 4 / 1024:,.0f} KB: {verdict(text_bytes, material_bytes / 4, unit=' KB', scale=1024)} |")
+    print(
+        f"| page load to first exact-name result | {name_ms:,.0f} ms | {material_ms:,.0f} ms | at most {GOALS['exact name']} ms: {verdict(name_ms, GOALS['exact name'])} |"
+    )
+    print(
+        f"| page load to first full-text result | {text_ms:,.0f} ms | {material_ms:,.0f} ms | at most {GOALS['full text']} ms: {verdict(text_ms, GOALS['full text'])} |"
+    )
+    print(
+        f"| search bytes fetched before the first full-text result | {text_bytes / 1024:,.0f} KB | {material_bytes / 1024:,.0f} KB (search_index.json) "
+        f"| at most {material_bytes / 4 / 1024:,.0f} KB: {verdict(text_bytes, material_bytes / 4, unit=' KB', scale=1024)} |"
+    )
     print(f"| search bytes fetched before the first exact-name result | {name_bytes / 1024:,.0f} KB | | |")
     print(f"| the same page load with no search (the floor of both times above) | {floor:,.0f} ms | | |")
-    print(f"| of which before the query reached the page (page load and the harness's round trips): exact name; full text | {name_typed:,.0f} ms; {text_typed:,.0f} ms | {material_typed:,.0f} ms | |")
+    print(
+        f"| of which before the query reached the page (page load and the harness's round trips): exact name; full text | {name_typed:,.0f} ms; {text_typed:,.0f} ms | {material_typed:,.0f} ms | |"
+    )
     first, whole = statistics.median(t[0] for t in typing), statistics.median(t[1] for t in typing)
-    print(f"| typing to updated results, per keystroke: names shown (median; slowest) | {first:.1f} ms; {max(t[0] for t in typing):.0f} ms | | under {GOALS['keystroke']} ms: {verdict(first, GOALS['keystroke'])} |")
-    print(f"| typing to updated results, per keystroke: full text shown (median; slowest) | {whole:.1f} ms; {max(t[1] for t in typing):.0f} ms | | under {GOALS['keystroke']} ms: {verdict(whole, GOALS['keystroke'])} |")
+    print(
+        f"| typing to updated results, per keystroke: names shown (median; slowest) | {first:.1f} ms; {max(t[0] for t in typing):.0f} ms | | under {GOALS['keystroke']} ms: {verdict(first, GOALS['keystroke'])} |"
+    )
+    print(
+        f"| typing to updated results, per keystroke: full text shown (median; slowest) | {whole:.1f} ms; {max(t[1] for t in typing):.0f} ms | | under {GOALS['keystroke']} ms: {verdict(whole, GOALS['keystroke'])} |"
+    )
     print("\n| file | bytes | gzip -6 |")
     print("| --- | ---: | ---: |")
     for name, (raw, packed) in files.items():

@@ -68,7 +68,7 @@ class Server:
 
     def __init__(self, config: Path, *, extra: list[str], plain: bool = False):
         self.port = _free_port()
-        self.log = tempfile.TemporaryFile("w+")
+        self.log = tempfile.TemporaryFile("w+")  # noqa: SIM115 - the server writes to it until stop() closes it
         if plain:  # the baseline: MkDocs itself, as its users run it
             args = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{self.port}", *extra]
         else:

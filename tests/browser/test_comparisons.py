@@ -62,9 +62,7 @@ MEASURE = """() => {
 
 def _pages_with_pictures(site) -> list[str]:
     pages = sorted(
-        str(path.parent.relative_to(site)) + "/"
-        for path in site.rglob("index.html")
-        if 'class="cw-diagram' in path.read_text(encoding="utf-8")
+        str(path.parent.relative_to(site)) + "/" for path in site.rglob("index.html") if 'class="cw-diagram' in path.read_text(encoding="utf-8")
     )
     assert len(pages) >= 4, pages  # three comparisons and a journey at least
     return pages

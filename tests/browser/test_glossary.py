@@ -17,7 +17,9 @@ def test_hovering_a_term_shows_its_definition(browser_page, shipped_url):
     term.locator("a").hover()
     assert tip.is_visible()
     term_id = term.locator("a").get_attribute("data-cw-id")
-    definition = browser_page.evaluate("id => fetch('../../glossary.json').then(r => r.json()).then(d => d.terms.find(t => t.id === id).definition)", term_id)
+    definition = browser_page.evaluate(
+        "id => fetch('../../glossary.json').then(r => r.json()).then(d => d.terms.find(t => t.id === id).definition)", term_id
+    )
     assert definition in tip.inner_text()
     browser_page.keyboard.press("Escape")
     assert not tip.is_visible()
@@ -39,7 +41,7 @@ def test_focusing_a_term_with_the_keyboard_shows_its_definition(browser_page, sh
 def test_glossary_filter_finds_terms_by_title_alias_and_domain(browser_page, shipped_url):
     browser_page.goto(shipped_url + "glossary/")
     box = browser_page.get_by_label("Filter terms")
-    visible = lambda: browser_page.locator(".cw-glossary__item:visible").evaluate_all("els => els.map(e => e.dataset.cwId)")  # noqa: E731
+    visible = lambda: browser_page.locator(".cw-glossary__item:visible").evaluate_all("els => els.map(e => e.dataset.cwId)")
     box.fill("RACI")
     assert visible()[0] == "raci"  # the exact title first
     box.fill("responsibility assignment")
@@ -125,7 +127,9 @@ def _card(page, url, selector):
     link, tip = term.locator("a").first, term.locator("[role=tooltip]")
     assert link.get_attribute("title") is None  # no native tooltip beside the card
     term_id = link.get_attribute("data-cw-id")
-    summary = page.evaluate("id => fetch(location.origin + '/glossary.json').then(r => r.json()).then(d => d.terms.find(t => t.id === id).definition)", term_id)
+    summary = page.evaluate(
+        "id => fetch(location.origin + '/glossary.json').then(r => r.json()).then(d => d.terms.find(t => t.id === id).definition)", term_id
+    )
     return term, link, tip, summary
 
 

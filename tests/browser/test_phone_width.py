@@ -36,4 +36,6 @@ def test_no_page_scrolls_sideways_on_a_phone(chromium, shipped_site, width):
             if found:
                 wide[path] = found
     context.close()
-    assert not wide, f"{len(wide)} of {len(pages)} pages scroll sideways at {width} px:\n" + "\n".join(f"{p}: {', '.join(w)}" for p, w in list(wide.items())[:30])
+    assert not wide, f"{len(wide)} of {len(pages)} pages scroll sideways at {width} px:\n" + "\n".join(
+        f"{p}: {', '.join(w)}" for p, w in list(wide.items())[:30]
+    )

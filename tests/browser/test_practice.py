@@ -60,7 +60,7 @@ def test_an_assignment_link_round_trips(browser_page, chromium, shipped_url):
 
 
 def test_a_note_holding_markup_stays_text(browser_page, shipped_url):
-    note = "<script>window.__owned = 1</script><img src=x onerror=\"window.__owned = 2\"><b>bold</b>"
+    note = '<script>window.__owned = 1</script><img src=x onerror="window.__owned = 2"><b>bold</b>'
     case = KB.of_kind("case")[0].id
     browser_page.goto(shipped_url + f"cases/assignment/?cases={case}&note=" + __import__("urllib.parse").parse.quote(note))
     browser_page.wait_for_selector("[data-cw-assignment-page][data-cw-ready]")
@@ -184,7 +184,7 @@ def test_picked_cases_and_assign_stay_in_view_while_picking(browser_page, shippe
     cards.nth(5).check()  # far down the page
     expect(tray).to_contain_text("2 case studies picked")
     box = tray.bounding_box()
-    assert 0 <= box["y"] and box["y"] + box["height"] <= 800, "the tray should be in the window"
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 800, "the tray should be in the window"
     tray.get_by_role("link", name="Assign…").click()
     expect(browser_page.get_by_label("Title")).to_be_focused()
     expect(browser_page.locator("[data-cw-picked-list] li")).to_have_count(2)

@@ -12,10 +12,44 @@ from mkdocs_crosswalk.core.search import INDEX_FILES, LIMITS, Searcher, shards_f
 from support import REPO
 
 KB = load_knowledge_base(REPO / "kb")
-QUERIES = ["RACI", "PRD", "DACI", "A/B test", "ab test", "CI/CD", "ci cd", "data drift", "drift", "F1 score", "5 Whys", "retra", "retraning",
-           "accuarcy", "responsibility assignment", "product requirements document", "Spark Summit", "feels like spam", "Fei-Fei Li", "error messages"]
-HOSTILE = ["ratio:", "A/B test:", "+", "-", "~", "^", "*", "x" * 10_000, "?!.,;:", "😀🚀", "<img src=x onerror=window.__injected=1>",
-           "<script>window.__injected=1</script>", "title:RACI", "-RACI +PRD"]
+QUERIES = [
+    "RACI",
+    "PRD",
+    "DACI",
+    "A/B test",
+    "ab test",
+    "CI/CD",
+    "ci cd",
+    "data drift",
+    "drift",
+    "F1 score",
+    "5 Whys",
+    "retra",
+    "retraning",
+    "accuarcy",
+    "responsibility assignment",
+    "product requirements document",
+    "Spark Summit",
+    "feels like spam",
+    "Fei-Fei Li",
+    "error messages",
+]
+HOSTILE = [
+    "ratio:",
+    "A/B test:",
+    "+",
+    "-",
+    "~",
+    "^",
+    "*",
+    "x" * 10_000,
+    "?!.,;:",
+    "😀🚀",
+    "<img src=x onerror=window.__injected=1>",
+    "<script>window.__injected=1</script>",
+    "title:RACI",
+    "-RACI +PRD",
+]
 FIRST_ROW = "() => { const li = document.querySelector('#cw-search-results li'); return li && [li.dataset.cwId, li.dataset.cwAnchor || '']; }"
 
 
@@ -78,7 +112,9 @@ def test_the_keyboard_alone_lands_on_the_sections_heading(browser_page, shipped_
     assert browser_page.url.endswith("/" + expected[1].url)
     heading = browser_page.locator(f"#{expected[1].anchor}")
     assert re.fullmatch(r"h[2-6]", heading.evaluate("el => el.tagName.toLowerCase()"))
-    browser_page.wait_for_function("el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }", arg=heading.element_handle())
+    browser_page.wait_for_function(
+        "el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }", arg=heading.element_handle()
+    )
     browser_page.keyboard.press("/")
     browser_page.keyboard.press("Escape")
     assert not browser_page.locator(".cw-search").is_visible()
@@ -128,7 +164,10 @@ def test_hostile_input_is_text_never_syntax_nor_markup(browser_page, shipped_url
     status = browser_page.locator(".cw-search__status")
     for query in HOSTILE:
         box.fill(query)
-        browser_page.wait_for_function("q => { const list = document.getElementById('cw-search-results'); return list.dataset.cwQuery === q && list.dataset.cwComplete === 'true'; }", arg=query)
+        browser_page.wait_for_function(
+            "q => { const list = document.getElementById('cw-search-results'); return list.dataset.cwQuery === q && list.dataset.cwComplete === 'true'; }",
+            arg=query,
+        )
         assert re.match(r"(\d+ results?|Nothing found\.)$", status.inner_text()), (query[:20], status.inner_text())
     assert browser_page.evaluate("() => window.__injected") is None
     assert browser_page.locator("#cw-search-results img, #cw-search-results script").count() == 0

@@ -10,9 +10,24 @@ from support.payloads import payload_project
 
 # One page of every kind, every catalogue, the home page and a hand-written page.
 PAGES = [
-    "", "about/", "glossary/", "glossary/raci/", "skills/", "skills/collaboration/", "cases/", "cases/ship-it/",
-    "rubrics/", "rubrics/explain-tradeoff/", "comparisons/", "comparisons/ux-vs-ml/", "journeys/",
-    "journeys/ml-journey/", "roles/", "roles/ux-designer/", "paths/", "paths/designer-path/",
+    "",
+    "about/",
+    "glossary/",
+    "glossary/raci/",
+    "skills/",
+    "skills/collaboration/",
+    "cases/",
+    "cases/ship-it/",
+    "rubrics/",
+    "rubrics/explain-tradeoff/",
+    "comparisons/",
+    "comparisons/ux-vs-ml/",
+    "journeys/",
+    "journeys/ml-journey/",
+    "roles/",
+    "roles/ux-designer/",
+    "paths/",
+    "paths/designer-path/",
 ]
 
 

@@ -36,8 +36,11 @@ def test_kb_option_and_trailing_slash(run, mini_kb):
 
 def test_problems_exit_1_with_one_line_each(run, mini_kb):
     write_entry(mini_kb, "broken.md", front("kind: term", "title: Broken", "summary: s", "see_also: [rac]"))
-    write_entry(mini_kb, "glossary/levle.md", front("kind: case", "title: C", "summary: s", "level: expert",
-                                                   "duration_minutes: 5", "scenario: S", "steps: [a]"))
+    write_entry(
+        mini_kb,
+        "glossary/levle.md",
+        front("kind: case", "title: C", "summary: s", "level: expert", "duration_minutes: 5", "scenario: S", "steps: [a]"),
+    )
     result = run("check", "--kb", "kb")
     assert result.exit_code == 1
     assert "Traceback" not in result.output

@@ -32,7 +32,17 @@ def test_stats_of_mini_with_an_orphan_and_a_stale_entry(run, mini_kb):
     assert result.exit_code == 0, result.output
     parts = sections(result.stdout)
     counts = dict(line.split() for line in parts["Entries per kind"])
-    assert counts == {"term": "4", "skill": "1", "case": "1", "rubric": "1", "comparison": "1", "journey": "1", "role": "1", "path": "1", "total": "11"}
+    assert counts == {
+        "term": "4",
+        "skill": "1",
+        "case": "1",
+        "rubric": "1",
+        "comparison": "1",
+        "journey": "1",
+        "role": "1",
+        "path": "1",
+        "total": "11",
+    }
 
     assert "Unreferenced entries (1):" in result.stdout.splitlines()
     # paths, journeys and comparisons are starting points: nothing needs to refer to them

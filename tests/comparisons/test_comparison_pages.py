@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import itertools
+
 import pytest
 
 from mkdocs_crosswalk.core import load_knowledge_base
 from mkdocs_crosswalk.render.responsibilities import pair_slug, shared_vocabulary
 from support import REPO
 from support.html import content, exists, resolve
+
 
 @pytest.fixture(scope="module")
 def kb():
@@ -64,7 +66,7 @@ def test_the_ml_journey_draws_its_loop_back_and_life_after_launch(shipped_site, 
         assert len(form.css("circle")) == len(journey.stages)
         assert journey.stages[-1].title in form.text()  # the post-deployment stage is drawn too
     loops = [g.attributes["data-cw-loop"] for g in forms["wide"].css(".cw-pic-loop")]
-    assert loops == [f"{l.from_}-{l.to}" for l in journey.loops] and "evaluation-training" in loops
+    assert loops == [f"{wl.from_}-{wl.to}" for wl in journey.loops] and "evaluation-training" in loops
     assert len(article.css("ol.cw-journey > li")) == len(journey.stages)
 
 

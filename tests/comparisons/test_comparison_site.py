@@ -214,10 +214,19 @@ def test_the_journey_is_also_text_below_the_picture(site, kb):
 def test_the_responsibility_matrix_and_each_roles_column(site):
     matrix = content(site, "comparisons/design-vs-ml/").css_first("table.cw-raci-matrix")
     assert [a.attributes["data-cw-id"] for a in matrix.css("thead a")] == ["designer", "engineer"]
-    letters = {(tr.attributes["data-cw-stage"], td.attributes["data-cw-role"]): td.css_first("abbr").text() if td.css_first("abbr") else ""
-               for tr in matrix.css("tbody tr") for td in tr.css("td")}
-    assert letters == {("discover", "designer"): "R", ("discover", "engineer"): "C", ("build", "designer"): "",
-                       ("build", "engineer"): "", ("ship", "designer"): "C", ("ship", "engineer"): "A"}
+    letters = {
+        (tr.attributes["data-cw-stage"], td.attributes["data-cw-role"]): td.css_first("abbr").text() if td.css_first("abbr") else ""
+        for tr in matrix.css("tbody tr")
+        for td in tr.css("td")
+    }
+    assert letters == {
+        ("discover", "designer"): "R",
+        ("discover", "engineer"): "C",
+        ("build", "designer"): "",
+        ("build", "engineer"): "",
+        ("ship", "designer"): "C",
+        ("ship", "engineer"): "A",
+    }
     assert "Leads user research with the people" in matrix.css_first('tr[data-cw-stage="discover"] td').text()
     role = content(site, "roles/designer/")
     tables = {t.attributes["data-cw-comparison"]: t for t in role.css("table.cw-raci-column")}
@@ -232,7 +241,11 @@ def test_the_responsibility_matrix_and_each_roles_column(site):
 def test_role_pairs_from_either_side(site):
     index = content(site, "roles/pairs/")
     by_role = {dl.attributes["data-cw-role"]: [a.text() for a in dl.css("dd a")] for dl in index.css(".cw-role-pairs__role")}
-    assert by_role == {"designer": ["ML engineer", "Product lead"], "engineer": ["Designer", "Product lead"], "product-lead": ["Designer", "ML engineer"]}
+    assert by_role == {
+        "designer": ["ML engineer", "Product lead"],
+        "engineer": ["Designer", "Product lead"],
+        "product-lead": ["Designer", "ML engineer"],
+    }
     _local_links_resolve(site, "roles/pairs/", index)
     catalogue = content(site, "roles/")
     assert resolve("roles/", catalogue.css_first(".cw-note a").attributes["href"])[0] == "roles/pairs/"
@@ -260,14 +273,21 @@ def test_an_embed_of_a_stage_that_does_not_exist_fails_the_build_with_its_line(t
     (project / "docs" / "embeds.md").write_text("# Embeds\n\nFine: [[design-vs-ml#ship]]\n\n![[design-vs-ml#launch]]\n")
     result = build_site(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "docs/embeds.md:5: ![[design-vs-ml#launch]]: 'design-vs-ml' has no stage 'launch'; its stages are discover, build, ship" in result.stdout + result.stderr
+    assert (
+        "docs/embeds.md:5: ![[design-vs-ml#launch]]: 'design-vs-ml' has no stage 'launch'; its stages are discover, build, ship"
+        in result.stdout + result.stderr
+    )
     shutil.rmtree(tmp_path / "project")
 
 
 def test_switches_leave_out_stage_pages_pictures_and_pairs(tmp_path):
     project = copy_project(PROJECT, tmp_path / "project")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace("  - crosswalk-comparisons\n", "  - crosswalk-comparisons:\n      stage_pages: false\n      diagrams: false\n      role_pairs: false\n"))
+    config.write_text(
+        config.read_text().replace(
+            "  - crosswalk-comparisons\n", "  - crosswalk-comparisons:\n      stage_pages: false\n      diagrams: false\n      role_pairs: false\n"
+        )
+    )
     assert build_site(project, tmp_path / "site", "--strict").returncode == 0
     site = tmp_path / "site"
     assert not exists(site, "comparisons/design-vs-ml/ship/") and not exists(site, "roles/pairs/")

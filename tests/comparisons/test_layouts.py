@@ -70,12 +70,21 @@ def test_loops_that_share_a_stage_get_their_own_row_the_shorter_one_lower(kb):
     inner, outer = picture.loops  # evaluate -> train nests inside monitor -> collect
     assert (inner.first, inner.last, inner.back) == (2, 3, True) and (outer.first, outer.last) == (1, 4)
     assert picture.loop_rows == 2 and inner.row == 2 and outer.row == 1
-    apart = kb["ml-loop"].model_copy(update={"loops": [kb["ml-loop"].loops[0].model_copy(update={"from_": "train", "to": "collect"}),
-                                                       kb["ml-loop"].loops[0].model_copy(update={"from_": "monitor", "to": "evaluate"})]})
+    apart = kb["ml-loop"].model_copy(
+        update={
+            "loops": [
+                kb["ml-loop"].loops[0].model_copy(update={"from_": "train", "to": "collect"}),
+                kb["ml-loop"].loops[0].model_copy(update={"from_": "monitor", "to": "evaluate"}),
+            ]
+        }
+    )
     assert journey_picture(apart, kb.entries).loop_rows == 1  # loops over different stages share a row
 
 
 def test_plain_text_keeps_link_texts_drops_markup_and_lowers_titles_inside_sentences(kb):
-    assert plain_text("Watch **[[data-drift]]** and [[data-drift|drift]] in [the docs](https://x).", kb.entries) == "Watch data drift and drift in the docs."
+    assert (
+        plain_text("Watch **[[data-drift]]** and [[data-drift|drift]] in [the docs](https://x).", kb.entries)
+        == "Watch data drift and drift in the docs."
+    )
     assert plain_text("[[data-drift]] first. [[data-drift]] again", kb.entries) == "Data drift first. Data drift again"
     assert plain_text("- [[data-drift]]\n- see [[nowhere]]", kb.entries) == "• Data drift • see nowhere"

@@ -21,9 +21,12 @@ def test_the_matrix_has_a_row_per_stage_and_a_column_per_role_with_a_part(kb):
     assert [stage.id for stage, _ in rows] == ["discover", "build", "ship"]
     letters = {(stage.id, role.id): [d.raci for d in duties] for stage, by_role in rows for role, duties in zip(roles, by_role)}
     assert letters == {
-        ("discover", "designer"): ["R"], ("discover", "engineer"): ["C"],
-        ("build", "designer"): [], ("build", "engineer"): [],
-        ("ship", "designer"): ["C"], ("ship", "engineer"): ["A"],
+        ("discover", "designer"): ["R"],
+        ("discover", "engineer"): ["C"],
+        ("build", "designer"): [],
+        ("build", "engineer"): [],
+        ("ship", "designer"): ["C"],
+        ("ship", "engineer"): ["A"],
     }
     (duty,) = rows[0][1][0]
     assert kb["designer"].responsibilities[duty.index].text == duty.text  # the index finds the rendered text

@@ -21,13 +21,21 @@ KB = Path(__file__).resolve().parents[2] / "kb"
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=30),
-    st.dates(), st.sampled_from(["yes", "No", "~", "0x1F", "1e3", "1_000", "12:30", "2026-02-30", "null", "&amp;"]),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=30),
+    st.dates(),
+    st.sampled_from(["yes", "No", "~", "0x1F", "1e3", "1_000", "12:30", "2026-02-30", "null", "&amp;"]),
 )
 documents = st.dictionaries(
     st.text(min_size=1, max_size=12),
-    st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(min_size=1, max_size=8), inner, max_size=4), max_leaves=12),
-    min_size=1, max_size=8,
+    st.recursive(
+        scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(min_size=1, max_size=8), inner, max_size=4), max_leaves=12
+    ),
+    min_size=1,
+    max_size=8,
 )
 
 

@@ -13,20 +13,33 @@ from dataclasses import dataclass
 import pytest
 from click.testing import CliRunner
 
-from .conftest import assert_problem, front, load, load_problems, only_problem, write_entry
 from mkdocs_crosswalk.cli import main
+
+from .conftest import assert_problem, front, load, load_problems, only_problem, write_entry
 
 # Valid entries the error cases refer to; they never cause a problem themselves.
 BASE = {
     "base/base-term.md": front("kind: term", "title: Base term", "summary: A term."),
     "base/base-case.md": front(
-        "kind: case", "title: Base case", "summary: A case.", "level: beginner",
-        "duration_minutes: 30", "scenario: Something happens.", "steps: [Do it]",
+        "kind: case",
+        "title: Base case",
+        "summary: A case.",
+        "level: beginner",
+        "duration_minutes: 30",
+        "scenario: Something happens.",
+        "steps: [Do it]",
     ),
     "base/base-cmp.md": front(
-        "kind: comparison", "title: Base comparison", "summary: Two tracks.",
-        "tracks:", "  - {id: ux, title: UX}", "  - {id: ml, title: ML}",
-        "stages:", "  - id: discover", "    title: Discover", "    cells: {ux: Research, ml: Explore}",
+        "kind: comparison",
+        "title: Base comparison",
+        "summary: Two tracks.",
+        "tracks:",
+        "  - {id: ux, title: UX}",
+        "  - {id: ml, title: ML}",
+        "stages:",
+        "  - id: discover",
+        "    title: Discover",
+        "    cells: {ux: Research, ml: Explore}",
     ),
     "base/base-role.md": front("kind: role", "title: Base role", "summary: A role."),
 }
@@ -51,8 +64,14 @@ def _e(path, line, field, *words):
 
 
 RUBRIC_HEAD = (
-    "kind: rubric", "title: R", "summary: s", "skill: base-skill", "question: Q?",
-    "assesses: A.", "strategy: S.", "sample_answer: An answer.",
+    "kind: rubric",
+    "title: R",
+    "summary: s",
+    "skill: base-skill",
+    "question: Q?",
+    "assesses: A.",
+    "strategy: S.",
+    "sample_answer: An answer.",
 )
 
 ERROR_CASES: dict[str, Case] = {
@@ -81,17 +100,32 @@ ERROR_CASES: dict[str, Case] = {
         [_e("kb/errors/tags-string.md", 5, "tags", "list", "'onboarding'")],
     ),
     "case-level-expert": Case(
-        {"errors/level-expert.md": front(
-            "kind: case", "title: C", "summary: s", "level: expert",
-            "duration_minutes: 30", "scenario: S", "steps: [Do it]",
-        )},
+        {
+            "errors/level-expert.md": front(
+                "kind: case",
+                "title: C",
+                "summary: s",
+                "level: expert",
+                "duration_minutes: 30",
+                "scenario: S",
+                "steps: [Do it]",
+            )
+        },
         [_e("kb/errors/level-expert.md", 5, "level", "'beginner'", "'intermediate'", "'advanced'", "'expert'")],
     ),
     "journey-emotion-out-of-range": Case(
-        {"errors/emotion.md": front(
-            "kind: journey", "title: J", "summary: s", "persona: base-role",
-            "stages:", "  - id: start", "    title: Start", "    emotion: 3",
-        )},
+        {
+            "errors/emotion.md": front(
+                "kind: journey",
+                "title: J",
+                "summary: s",
+                "persona: base-role",
+                "stages:",
+                "  - id: start",
+                "    title: Start",
+                "    emotion: 3",
+            )
+        },
         [_e("kb/errors/emotion.md", 9, "stages[0].emotion", "less than or equal to 2", "found 3")],
     ),
     "rubric-scale-missing-4": Case(
@@ -99,10 +133,17 @@ ERROR_CASES: dict[str, Case] = {
         [_e("kb/errors/scale.md", 10, "scale", "1 to 4", "missing 4")],
     ),
     "unknown-field-did-you-mean": Case(
-        {"errors/levle.md": front(
-            "kind: case", "title: C", "summary: s", "levle: beginner",
-            "duration_minutes: 30", "scenario: S", "steps: [Do it]",
-        )},
+        {
+            "errors/levle.md": front(
+                "kind: case",
+                "title: C",
+                "summary: s",
+                "levle: beginner",
+                "duration_minutes: 30",
+                "scenario: S",
+                "steps: [Do it]",
+            )
+        },
         [
             _e("kb/errors/levle.md", 5, "levle", "unknown field", "did you mean 'level'?"),
             # the misspelt field also leaves the real one missing
@@ -155,50 +196,99 @@ ERROR_CASES: dict[str, Case] = {
         [_e("kb/errors/see-missing.md", 7, "see_also[1]", "'base-trem'", "no entry has that id", "did you mean 'base-term'?")],
     ),
     "reference-to-wrong-kind": Case(
-        {"errors/skill-tools.md": front(
-            "kind: skill", "title: S", "summary: s", "levels:", "  beginner: [a]",
-            "  intermediate: [b]", "  advanced: [c]", "tools: [base-term, base-case]",
-        )},
+        {
+            "errors/skill-tools.md": front(
+                "kind: skill",
+                "title: S",
+                "summary: s",
+                "levels:",
+                "  beginner: [a]",
+                "  intermediate: [b]",
+                "  advanced: [c]",
+                "tools: [base-term, base-case]",
+            )
+        },
         [_e("kb/errors/skill-tools.md", 9, "tools[1]", "'base-case' is a case", "expected a term")],
     ),
     "body-link-to-missing-entry": Case(
-        {"errors/body-link.md": front(
-            "kind: term", "title: T", "summary: s",
-            body="Intro line.\n\nSee [[base-term]] and\nthen [[nowhere]] too.\n",
-        )},
+        {
+            "errors/body-link.md": front(
+                "kind: term",
+                "title: T",
+                "summary: s",
+                body="Intro line.\n\nSee [[base-term]] and\nthen [[nowhere]] too.\n",
+            )
+        },
         # body starts on line 6; the broken link is on the body's fourth line
         [_e("kb/errors/body-link.md", 9, "body", "'nowhere'", "no entry has that id")],
     ),
     "comparison-cell-for-missing-track": Case(
-        {"errors/cmp-track.md": front(
-            "kind: comparison", "title: C", "summary: s",
-            "tracks:", "  - {id: ux, title: UX}", "  - {id: ml, title: ML}",
-            "stages:", "  - id: discover", "    title: Discover", "    cells:",
-            "      ux: Research", "      ml: Explore", "      pm: Plan",
-        )},
+        {
+            "errors/cmp-track.md": front(
+                "kind: comparison",
+                "title: C",
+                "summary: s",
+                "tracks:",
+                "  - {id: ux, title: UX}",
+                "  - {id: ml, title: ML}",
+                "stages:",
+                "  - id: discover",
+                "    title: Discover",
+                "    cells:",
+                "      ux: Research",
+                "      ml: Explore",
+                "      pm: Plan",
+            )
+        },
         [_e("kb/errors/cmp-track.md", 14, "stages[0].cells.pm", "'pm'", "tracks are ux, ml")],
     ),
     "journey-loop-to-missing-stage": Case(
-        {"errors/loop.md": front(
-            "kind: journey", "title: J", "summary: s", "persona: base-role",
-            "stages:", "  - {id: start, title: Start}", "  - {id: finish, title: Finish}",
-            "loops:", "  - from: finish", "    to: restart",
-        )},
+        {
+            "errors/loop.md": front(
+                "kind: journey",
+                "title: J",
+                "summary: s",
+                "persona: base-role",
+                "stages:",
+                "  - {id: start, title: Start}",
+                "  - {id: finish, title: Finish}",
+                "loops:",
+                "  - from: finish",
+                "    to: restart",
+            )
+        },
         [_e("kb/errors/loop.md", 11, "loops[0].to", "'restart'", "no stage")],
     ),
     "path-requires-cycle": Case(
-        {"errors/cycle.md": front(
-            "kind: path", "title: P", "summary: s", "audience: base-role", "steps:",
-            "  - ref: base-term", "  - ref: base-case", "    requires: [base-cmp]",
-            "  - ref: base-cmp", "    requires: [base-case]",
-        )},
+        {
+            "errors/cycle.md": front(
+                "kind: path",
+                "title: P",
+                "summary: s",
+                "audience: base-role",
+                "steps:",
+                "  - ref: base-term",
+                "  - ref: base-case",
+                "    requires: [base-cmp]",
+                "  - ref: base-cmp",
+                "    requires: [base-case]",
+            )
+        },
         [_e("kb/errors/cycle.md", 9, "steps[1].requires", "cycle", "base-case -> base-cmp -> base-case")],
     ),
     "role-stage-missing-in-comparison": Case(
-        {"errors/role-stage.md": front(
-            "kind: role", "title: R", "summary: s", "responsibilities:", "  - Runs tests.",
-            "  - text: Leads research.", "    comparison: base-cmp", "    stage: deploy",
-        )},
+        {
+            "errors/role-stage.md": front(
+                "kind: role",
+                "title: R",
+                "summary: s",
+                "responsibilities:",
+                "  - Runs tests.",
+                "  - text: Leads research.",
+                "    comparison: base-cmp",
+                "    stage: deploy",
+            )
+        },
         [_e("kb/errors/role-stage.md", 9, "responsibilities[1].stage", "'deploy'", "stages are discover")],
     ),
     "duplicate-yaml-key": Case(
@@ -353,46 +443,94 @@ def test_impossible_date_is_a_problem(kb_dir):
 
 def test_link_in_folded_front_matter_string_points_at_its_line(kb_dir):
     _write(kb_dir, BASE)
-    write_entry(kb_dir, "c.md", front(
-        "kind: case", "title: C", "summary: s", "level: beginner", "duration_minutes: 5",
-        "scenario: >", "  The team meets on Monday", "  and reads [[nowhere]] first.", "steps: [a]",
-    ))
+    write_entry(
+        kb_dir,
+        "c.md",
+        front(
+            "kind: case",
+            "title: C",
+            "summary: s",
+            "level: beginner",
+            "duration_minutes: 5",
+            "scenario: >",
+            "  The team meets on Monday",
+            "  and reads [[nowhere]] first.",
+            "steps: [a]",
+        ),
+    )
     assert_problem(load_problems(kb_dir)[0], "kb/c.md", 9, "scenario", "'nowhere'")
-
-
 
 
 @pytest.mark.parametrize("role, expected", [("base-rol", ("'base-rol'", "no entry")), ("base-term", ("'base-term' is a term", "expected a role"))])
 def test_a_track_role_must_name_a_role(kb_dir, role, expected):
     _write(kb_dir, BASE)
-    write_entry(kb_dir, "errors/track-role.md", front(
-        "kind: comparison", "title: C", "summary: s",
-        "tracks:", f"  - {{id: ux, title: UX, role: {role}}}", "  - {id: ml, title: ML}",
-        "stages:", "  - {id: discover, title: Discover, cells: {ux: a, ml: b}}",
-    ))
+    write_entry(
+        kb_dir,
+        "errors/track-role.md",
+        front(
+            "kind: comparison",
+            "title: C",
+            "summary: s",
+            "tracks:",
+            f"  - {{id: ux, title: UX, role: {role}}}",
+            "  - {id: ml, title: ML}",
+            "stages:",
+            "  - {id: discover, title: Discover, cells: {ux: a, ml: b}}",
+        ),
+    )
     assert_problem(only_problem(kb_dir), "kb/errors/track-role.md", 6, "tracks[0].role", *expected)
 
 
 def test_responsibility_comparison_to_missing_entry_is_reported(kb_dir):
     _write(kb_dir, BASE)
-    write_entry(kb_dir, "errors/duty.md", front(
-        "kind: role", "title: R", "summary: s", "responsibilities:",
-        "  - text: Leads research.", "    comparison: base-cpm", "    stage: discover",
-    ))
+    write_entry(
+        kb_dir,
+        "errors/duty.md",
+        front(
+            "kind: role",
+            "title: R",
+            "summary: s",
+            "responsibilities:",
+            "  - text: Leads research.",
+            "    comparison: base-cpm",
+            "    stage: discover",
+        ),
+    )
     assert_problem(only_problem(kb_dir), "kb/errors/duty.md", 7, "responsibilities[0].comparison", "'base-cpm'", "no entry")
 
 
 def test_links_in_optional_markdown_fields_are_checked(kb_dir):
     _write(kb_dir, BASE)
-    write_entry(kb_dir, "errors/focus.md", front(
-        "kind: comparison", "title: C", "summary: s",
-        "tracks:", "  - {id: ux, title: UX}", "  - {id: ml, title: ML}",
-        "stages:", "  - id: discover", "    title: Discover", "    cells: {ux: a, ml: b}", "    focus: See [[nowhere]].",
-    ))
-    write_entry(kb_dir, "errors/note.md", front(
-        "kind: path", "title: P", "summary: s", "audience: base-role", "steps:",
-        "  - ref: base-term", "    note: Read [[nowhere-else]] first.",
-    ))
+    write_entry(
+        kb_dir,
+        "errors/focus.md",
+        front(
+            "kind: comparison",
+            "title: C",
+            "summary: s",
+            "tracks:",
+            "  - {id: ux, title: UX}",
+            "  - {id: ml, title: ML}",
+            "stages:",
+            "  - id: discover",
+            "    title: Discover",
+            "    cells: {ux: a, ml: b}",
+            "    focus: See [[nowhere]].",
+        ),
+    )
+    write_entry(
+        kb_dir,
+        "errors/note.md",
+        front(
+            "kind: path",
+            "title: P",
+            "summary: s",
+            "audience: base-role",
+            "steps:",
+            "  - ref: base-term",
+            "    note: Read [[nowhere-else]] first.",
+        ),
+    )
     problems = load_problems(kb_dir)
     assert [(p.path, p.line, p.field) for p in problems] == [
         ("kb/errors/focus.md", 12, "stages[0].focus"),

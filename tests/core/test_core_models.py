@@ -117,8 +117,15 @@ def test_path():
 def test_every_mini_entry_loads_as_its_kind(mini_kb):
     kb = load(mini_kb)
     assert {e.id: e.kind for e in kb.entries.values()} == {
-        "collaboration": "skill", "data-drift": "term", "designer-path": "path", "explain-tradeoff": "rubric",
-        "ml-journey": "journey", "raci": "term", "ship-it": "case", "ux-designer": "role", "ux-vs-ml": "comparison",
+        "collaboration": "skill",
+        "data-drift": "term",
+        "designer-path": "path",
+        "explain-tradeoff": "rubric",
+        "ml-journey": "journey",
+        "raci": "term",
+        "ship-it": "case",
+        "ux-designer": "role",
+        "ux-vs-ml": "comparison",
     }
     assert [e.id for e in kb.of_kind("term")] == ["data-drift", "raci"]  # sorted by title
     assert kb.counts() == {"term": 2, "skill": 1, "case": 1, "rubric": 1, "comparison": 1, "journey": 1, "role": 1, "path": 1}
@@ -126,10 +133,18 @@ def test_every_mini_entry_loads_as_its_kind(mini_kb):
 
 
 def test_id_defaults_to_file_name_and_source_paths_in_subfolder(kb_dir):
-    write_entry(kb_dir, "glossary/ml/model-card.md", front(
-        "kind: term", "title: Model card", "summary: s", "reviewed: 2024-05-01", "owner: Dana",
-        body="First line.\nSecond line.\n",
-    ))
+    write_entry(
+        kb_dir,
+        "glossary/ml/model-card.md",
+        front(
+            "kind: term",
+            "title: Model card",
+            "summary: s",
+            "reviewed: 2024-05-01",
+            "owner: Dana",
+            body="First line.\nSecond line.\n",
+        ),
+    )
     entry = load(kb_dir)["model-card"]
     assert entry.id == "model-card"
     assert entry.source.path == "kb/glossary/ml/model-card.md"

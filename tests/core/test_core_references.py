@@ -14,8 +14,11 @@ MINI_INCOMING = {
     "data-drift": {("raci", "see_also"), ("ux-vs-ml", "stages")},
     "ship-it": {("collaboration", "practice"), ("data-drift", "body"), ("designer-path", "steps")},
     "ux-designer": {
-        ("collaboration", "roles"), ("designer-path", "audience"), ("ml-journey", "persona"),
-        ("ship-it", "roles"), ("ux-vs-ml", "tracks"),
+        ("collaboration", "roles"),
+        ("designer-path", "audience"),
+        ("ml-journey", "persona"),
+        ("ship-it", "roles"),
+        ("ux-vs-ml", "tracks"),
     },
     "collaboration": {("explain-tradeoff", "skill"), ("ship-it", "skills")},
     "explain-tradeoff": {("collaboration", "rubrics")},
@@ -23,10 +26,6 @@ MINI_INCOMING = {
     "designer-path": set(),
     "ml-journey": set(),
 }
-
-
-
-
 
 
 def test_mini_graph_covers_every_entry(mini_kb):
@@ -60,10 +59,17 @@ def test_collaboration_targets(mini_kb):
 
 
 def test_self_reference_and_repeated_links_are_not_double_counted(mini_kb):
-    write_entry(mini_kb, "loopy.md", front(
-        "kind: term", "title: Loopy", "summary: s", "see_also: [raci, loopy]",
-        body="[[loopy]] refers to itself. [[raci]], [[raci|again]] and [[raci]].\n",
-    ))
+    write_entry(
+        mini_kb,
+        "loopy.md",
+        front(
+            "kind: term",
+            "title: Loopy",
+            "summary: s",
+            "see_also: [raci, loopy]",
+            body="[[loopy]] refers to itself. [[raci]], [[raci|again]] and [[raci]].\n",
+        ),
+    )
     kb = load(mini_kb)
     assert kb.graph.referrers("loopy") == []
     assert sorted(kb.graph.referrers("raci")) == ["collaboration", "designer-path", "loopy", "ship-it"]
@@ -82,7 +88,7 @@ def test_link_anchor_to_comparison_stage_is_kept(mini_kb):
 
 
 def _links(text):
-    return [(l.target, l.anchor, l.text, l.embed, l.line_offset, text[l.start : l.end]) for l in find_wikilinks(text)]
+    return [(wl.target, wl.anchor, wl.text, wl.embed, wl.line_offset, text[wl.start : wl.end]) for wl in find_wikilinks(text)]
 
 
 @pytest.mark.parametrize(
@@ -105,7 +111,7 @@ def test_find_wikilinks_forms(text, expected):
 
 def test_line_offsets_count_newlines_before_each_link():
     text = "[[a]] first\n\nthird [[b]]\nfourth\n  [[c|C]] fifth"
-    assert [(l.target, l.line_offset) for l in find_wikilinks(text)] == [("a", 0), ("b", 2), ("c", 4)]
+    assert [(wl.target, wl.line_offset) for wl in find_wikilinks(text)] == [("a", 0), ("b", 2), ("c", 4)]
 
 
 @pytest.mark.parametrize(
@@ -127,7 +133,7 @@ def test_line_offsets_count_newlines_before_each_link():
 )
 def test_links_in_code_are_not_links(text, targets):
     links = find_wikilinks(text)
-    assert [l.target for l in links] == targets
+    assert [wl.target for wl in links] == targets
     for link in links:  # offsets still point into the original text
         assert text[link.start : link.end] == f"[[{link.target}]]"
         assert link.line_offset == text.count("\n", 0, link.start)
@@ -135,15 +141,14 @@ def test_links_in_code_are_not_links(text, targets):
 
 def test_stray_backtick_does_not_hide_a_link_in_another_paragraph():
     text = "Don`t panic.\n\nRead [[raci]] first.\n\nThen run `make`."
-    assert [l.target for l in find_wikilinks(text)] == ["raci"]
+    assert [wl.target for wl in find_wikilinks(text)] == ["raci"]
 
 
 def test_replace_wikilinks_leaves_everything_else_alone():
     text = "A [[raci|chart]] and ![[ux-vs-ml#monitor]].\n`[[raci]]` stays.\n```\n[[raci]]\n```\nEnd [[data-drift]]"
-    rendered = replace_wikilinks(text, lambda l: f"<{l.target}|{l.anchor}|{l.text}|{l.embed}>")
+    rendered = replace_wikilinks(text, lambda wl: f"<{wl.target}|{wl.anchor}|{wl.text}|{wl.embed}>")
     assert rendered == (
-        "A <raci|None|chart|False> and <ux-vs-ml|monitor|None|True>.\n`[[raci]]` stays.\n```\n[[raci]]\n```\n"
-        "End <data-drift|None|None|False>"
+        "A <raci|None|chart|False> and <ux-vs-ml|monitor|None|True>.\n`[[raci]]` stays.\n```\n[[raci]]\n```\nEnd <data-drift|None|None|False>"
     )
 
 

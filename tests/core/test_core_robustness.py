@@ -8,13 +8,12 @@ inputs at the bottom once crashed the loader and are kept as regression cases.
 from __future__ import annotations
 
 import tempfile
-import traceback
 from datetime import date
 from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from mkdocs_crosswalk.core import KINDS, ContentError, Entry, KnowledgeBase, Problem, load_knowledge_base, parse_entry
@@ -24,10 +23,47 @@ from .conftest import front, write_entry
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 
 FIELD_NAMES = [
-    "kind", "id", "title", "summary", "tags", "owner", "reviewed", "aliases", "domains", "see_also", "levels",
-    "beginner", "practice", "tools", "level", "roles", "skills", "duration_minutes", "scenario", "steps", "skill",
-    "scale", "tracks", "stages", "cells", "focus", "terms", "emotion", "loops", "from", "to", "persona",
-    "responsibilities", "text", "comparison", "stage", "raci", "audience", "ref", "requires", "week",
+    "kind",
+    "id",
+    "title",
+    "summary",
+    "tags",
+    "owner",
+    "reviewed",
+    "aliases",
+    "domains",
+    "see_also",
+    "levels",
+    "beginner",
+    "practice",
+    "tools",
+    "level",
+    "roles",
+    "skills",
+    "duration_minutes",
+    "scenario",
+    "steps",
+    "skill",
+    "scale",
+    "tracks",
+    "stages",
+    "cells",
+    "focus",
+    "terms",
+    "emotion",
+    "loops",
+    "from",
+    "to",
+    "persona",
+    "responsibilities",
+    "text",
+    "comparison",
+    "stage",
+    "raci",
+    "audience",
+    "ref",
+    "requires",
+    "week",
 ]
 
 scalars = st.one_of(
@@ -53,9 +89,46 @@ front_matter_data = st.builds(
 )
 
 YAML_PIECES = [
-    "kind: term", "kind: case", "title: T", "summary: s", "id: x", "tags: ", "- ", "  ", "    ", ": ", "\n", "\t",
-    "[", "]", "{", "}", ",", "&a ", "*a", "!!str ", "|", ">", "---", "...", "#", "'", '"', "?", "%", "@", "`",
-    "2020-01-01", "12", "-1", "null", "yes", "\\", "\r\n", "\ufeff", "\x00",
+    "kind: term",
+    "kind: case",
+    "title: T",
+    "summary: s",
+    "id: x",
+    "tags: ",
+    "- ",
+    "  ",
+    "    ",
+    ": ",
+    "\n",
+    "\t",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "&a ",
+    "*a",
+    "!!str ",
+    "|",
+    ">",
+    "---",
+    "...",
+    "#",
+    "'",
+    '"',
+    "?",
+    "%",
+    "@",
+    "`",
+    "2020-01-01",
+    "12",
+    "-1",
+    "null",
+    "yes",
+    "\\",
+    "\r\n",
+    "\ufeff",
+    "\x00",
 ]
 yaml_text = st.lists(st.one_of(st.sampled_from(YAML_PIECES), st.text(max_size=6)), max_size=30).map("".join)
 

@@ -27,7 +27,11 @@ BASE = ("kind: term", "summary: A research-based picture of one kind of user.")
     [
         (("title: Persona",), ("title: Persona",), ["'Persona' is also the title of term 'a'"]),
         (("title: Persona",), ("title: User model", "aliases: [persona]"), ["'persona' is also the title of term 'a'", "differing only in case"]),
-        (("title: Persona", "aliases: [User archetype]"), ("title: Archetype", "aliases: [user Archetype]"), ["is also the alias of term 'a'", "differing only in case"]),
+        (
+            ("title: Persona", "aliases: [User archetype]"),
+            ("title: Archetype", "aliases: [user Archetype]"),
+            ["is also the alias of term 'a'", "differing only in case"],
+        ),
         (("title: PERSONA",), ("title: persona",), ["is also the title of term 'a'"]),
     ],
     ids=["same-title", "title-is-an-alias", "aliases-differ-in-case", "titles-differ-in-case"],
@@ -80,8 +84,9 @@ def test_a_common_word_title_without_a_setting_is_warned_about(tmp_path):
     assert len(warnings) == 1 and warnings[0].startswith(f"warning: {kb}/glossary/instance.md:4: title:")
 
 
-@pytest.mark.parametrize("summary, warned", [("The steps are:", True), ("Ideation.", True), ("A user archetype.", True),
-                                             ("A picture of one kind of user.", False)])
+@pytest.mark.parametrize(
+    "summary, warned", [("The steps are:", True), ("Ideation.", True), ("A user archetype.", True), ("A picture of one kind of user.", False)]
+)
 def test_a_summary_that_does_not_read_as_a_definition_is_warned_about(tmp_path, summary, warned):
     write(tmp_path / "kb", "p", "kind: term", "title: Persona", f"summary: '{summary}'")
     result = check(tmp_path / "kb")

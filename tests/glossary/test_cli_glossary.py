@@ -78,6 +78,8 @@ def test_export_urls_follow_site_url_in_mkdocs_yml_else_stay_relative(tmp_path, 
     monkeypatch.chdir(tmp_path)
     rows = json.loads(run("export", "glossary", "--kb", KB).output)["terms"]
     assert next(r for r in rows if r["id"] == "raci")["url"] == "glossary/raci/"
-    (tmp_path / "mkdocs.yml").write_text("site_name: X\nsite_url: https://kb.example.org/team\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: X\nsite_url: https://kb.example.org/team\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+    )
     rows = json.loads(run("export", "glossary", "--kb", KB).output)["terms"]
     assert next(r for r in rows if r["id"] == "raci")["url"] == "https://kb.example.org/team/glossary/raci/"

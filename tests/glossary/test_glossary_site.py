@@ -211,7 +211,7 @@ def test_glossary_counts_link_to_the_pages_using_each_term(shipped_site):
 
 
 def test_backlinks_to_a_term_show_its_definition_card(shipped_site):
-    """"Referenced by" and "Used on" lists: an item that is a term carries the same card as any link to a term."""
+    """ "Referenced by" and "Used on" lists: an item that is a term carries the same card as any link to a term."""
     kb = load_knowledge_base(REPO / "kb")
     terms = {f"glossary/{t.id}/": t for t in kb.terms}
     carded = plain = 0
@@ -233,6 +233,8 @@ def test_backlinks_to_a_term_show_its_definition_card(shipped_site):
 
 
 def test_kind_labels_are_never_turned_into_term_links(shipped_site):
-    labels = [label for path in shipped_site.rglob("index.html") for label in LexborHTMLParser(path.read_text(encoding="utf-8")).css(".cw-kind-label")]
+    labels = [
+        label for path in shipped_site.rglob("index.html") for label in LexborHTMLParser(path.read_text(encoding="utf-8")).css(".cw-kind-label")
+    ]
     assert any(label.text() == "Journey map" for label in labels)  # the label that is also a glossary term
     assert not [label.text() for label in labels if label.css_first(".cw-term")]

@@ -7,9 +7,17 @@ import pytest
 from mkdocs_crosswalk.core.glossary import TermMatcher, autolink_html
 
 NAMES = [
-    ("raci", "RACI"), ("raci", "responsibility assignment matrix"), ("prd", "PRD"), ("data-drift", "data drift"),
-    ("drift", "Drift"), ("persona", "persona"), ("process", "process"), ("ab-test", "A/B test"), ("ci-cd", "CI/CD"),
-    ("f1", "F1 score"), ("five-whys", "5 Whys"),
+    ("raci", "RACI"),
+    ("raci", "responsibility assignment matrix"),
+    ("prd", "PRD"),
+    ("data-drift", "data drift"),
+    ("drift", "Drift"),
+    ("persona", "persona"),
+    ("process", "process"),
+    ("ab-test", "A/B test"),
+    ("ci-cd", "CI/CD"),
+    ("f1", "F1 score"),
+    ("five-whys", "5 Whys"),
 ]
 MATCHER = TermMatcher(NAMES)
 
@@ -65,7 +73,7 @@ def test_autolink_links_first_mention_only_outside_skip_zones():
     out, linked = autolink_html(html, MATCHER, _link)
     assert linked == ["raci", "data-drift", "persona"]
     assert out.count('data-t="raci"') == 1 and "<h2>RACI</h2>" in out
-    assert '<pre><code>data drift</code></pre>' in out and '<a href="/x">data drift</a>' in out
+    assert "<pre><code>data drift</code></pre>" in out and '<a href="/x">data drift</a>' in out
     assert '<p>Our <a data-t="persona">personas</a>.</p>' in out
     assert '<div class="cw-no-autolink"><p>persona <span>persona</span></p></div>' in out
 
@@ -137,4 +145,6 @@ def test_skip_zones_end_where_their_element_ends_however_deeply_nested():
     )
     out, linked = autolink_html(html, MATCHER, _link)
     assert linked == ["prd", "raci"]
-    assert out.endswith('<p>A <a data-t="prd">PRD</a>.</p><svg><svg><text>RACI</text></svg><text>RACI</text></svg><p>A <a data-t="raci">RACI</a>.</p>')
+    assert out.endswith(
+        '<p>A <a data-t="prd">PRD</a>.</p><svg><svg><text>RACI</text></svg><text>RACI</text></svg><p>A <a data-t="raci">RACI</a>.</p>'
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mkdocs_crosswalk.core.glossary import AS_WRITTEN, ANY_CASE, TermMatcher, autolink_html, autolink_names, is_common_word, name_keys, title_names
+from mkdocs_crosswalk.core.glossary import ANY_CASE, AS_WRITTEN, TermMatcher, autolink_html, autolink_names, is_common_word, name_keys, title_names
 from mkdocs_crosswalk.core.models import Term
 
 
@@ -37,8 +37,11 @@ def test_a_common_english_word_alone_is_not_enough_evidence():
     assert links([term("instance", "Instance")], "for instance, an instance") == []
 
 
-ML = [term("model", "Model", summary="A function learned from data that makes a prediction, tuned to avoid overfitting."),
-      term("overfitting", "Overfitting"), term("persona", "Persona")]
+ML = [
+    term("model", "Model", summary="A function learned from data that makes a prediction, tuned to avoid overfitting."),
+    term("overfitting", "Overfitting"),
+    term("persona", "Persona"),
+]
 
 
 def test_a_common_word_links_where_the_page_mentions_a_related_term():
@@ -127,13 +130,21 @@ def test_parenthesised_parts_of_a_title_are_optional_or_an_expansion():
     assert links([term("ux", "UX (User Experience)")], "Good UX is user experience done well.") == [("UX", "ux"), ("user experience", "ux")]
 
 
-STEPS = [term("accuracy", "Accuracy"), term("early-stopping", "Early stopping", summary="Stop when validation accuracy drops, before overfitting."),
-         term("overfitting", "Overfitting", summary="Learning the noise of the training data."), term("epoch", "Epoch", summary="One pass; watch for overfitting.")]
+STEPS = [
+    term("accuracy", "Accuracy"),
+    term("early-stopping", "Early stopping", summary="Stop when validation accuracy drops, before overfitting."),
+    term("overfitting", "Overfitting", summary="Learning the noise of the training data."),
+    term("epoch", "Epoch", summary="One pass; watch for overfitting."),
+]
 
 
 def test_evidence_may_be_two_steps_away_through_terms_that_are_not_common_words():
     # accuracy ~ early stopping ~ overfitting: a page about epochs and overfitting means the measure
-    assert links(STEPS, "The accuracy fell after the tenth epoch: overfitting.") == [("accuracy", "accuracy"), ("epoch", "epoch"), ("overfitting", "overfitting")]
+    assert links(STEPS, "The accuracy fell after the tenth epoch: overfitting.") == [
+        ("accuracy", "accuracy"),
+        ("epoch", "epoch"),
+        ("overfitting", "overfitting"),
+    ]
     assert links(STEPS, "The accuracy of a persona.") == []
 
 
@@ -144,8 +155,11 @@ def test_two_steps_need_an_unambiguous_far_end():
 
 
 def test_the_words_a_definition_opens_with_name_its_class_not_the_term():
-    terms = [term("method", "method", summary="A technique used in design research."), term("algorithm", "Algorithm", summary="A method to compute a thing.")]
-    render = lambda term_id, text: f"[{text}]"  # noqa: E731
+    terms = [
+        term("method", "method", summary="A technique used in design research."),
+        term("algorithm", "Algorithm", summary="A method to compute a thing."),
+    ]
+    render = lambda term_id, text: f"[{text}]"
     matcher = TermMatcher.for_terms(terms)
     assert autolink_html("<p>A method to compute a thing.</p>", matcher, render, skip_term="algorithm")[1] == []
     assert autolink_html("<p>A machine learning method to compute.</p>", matcher, render, skip_term="algorithm")[1] == []

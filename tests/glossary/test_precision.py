@@ -72,7 +72,15 @@ def test_recall_reaches_the_goal_of_the_issue():
 def test_the_known_wrong_senses_stay_unlinked():
     terms = load_terms()
     keys = {link["key"] for link in autolinks(TermMatcher.for_terms(terms), terms)}
-    for wrong in ("nn_concepts#neural-network|model", "ux-cross-functional-collaboration|feature", "ux-lesson-choose-method|recall",
-                  "architectures#vae|model", "ux-lesson-interpreting-results|label", "glossary/algorithm|method",
-                  "glossary/hyperparameters|parameters", "glossary/transfer-learning|method", "architectures#autoencoder|method"):
+    for wrong in (
+        "nn_concepts#neural-network|model",
+        "ux-cross-functional-collaboration|feature",
+        "ux-lesson-choose-method|recall",
+        "architectures#vae|model",
+        "ux-lesson-interpreting-results|label",
+        "glossary/algorithm|method",
+        "glossary/hyperparameters|parameters",
+        "glossary/transfer-learning|method",
+        "architectures#autoencoder|method",
+    ):
         assert wrong not in keys, wrong

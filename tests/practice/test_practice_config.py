@@ -14,7 +14,10 @@ def bare_site(tmp_path_factory):
     """The mini fixture with progress, assignments and kits all switched off."""
     project = copy_project(FIXTURES / "mini", tmp_path_factory.mktemp("practice-off") / "project")
     config = yaml.safe_load((project / "mkdocs.yml").read_text())
-    config["plugins"] = [{"crosswalk-practice": {"progress": False, "assignments": False, "kits": False}} if p == "crosswalk-practice" else p for p in config["plugins"]]
+    config["plugins"] = [
+        {"crosswalk-practice": {"progress": False, "assignments": False, "kits": False}} if p == "crosswalk-practice" else p
+        for p in config["plugins"]
+    ]
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
     site = project / "site"
     result = build_site(project, site, "--strict")

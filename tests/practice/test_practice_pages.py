@@ -59,7 +59,6 @@ def test_cases_json_holds_every_case_for_assignment_links(shipped_site):
     assert (shipped_site / data[case.id]["url"] / "index.html").is_file()
 
 
-
 def test_durations_are_written_one_way_everywhere(shipped_site):
     """The finder's cards and the assignment (from cases.json) say "2 h 30 min" alike, never "150 min"."""
     data = json.loads((shipped_site / "assets" / "crosswalk" / "cases.json").read_text())["cases"]

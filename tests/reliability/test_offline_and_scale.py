@@ -19,11 +19,17 @@ def test_the_site_builds_with_the_network_off(tmp_path):
     """`unshare -n` runs the build in a network namespace with no interface up: any fetch would fail it."""
     project = copy_project(FIXTURES / "mini", tmp_path / "project")
     site = tmp_path / "site"
-    probe = subprocess.run(["unshare", "-n", sys.executable, "-c", "import socket; socket.create_connection(('pypi.org', 443), timeout=3)"], capture_output=True)
+    probe = subprocess.run(
+        ["unshare", "-n", sys.executable, "-c", "import socket; socket.create_connection(('pypi.org', 443), timeout=3)"], capture_output=True
+    )
     assert probe.returncode != 0  # the namespace really is offline
     result = subprocess.run(
         ["unshare", "-n", sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
-        capture_output=True, text=True, cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=300,
+        capture_output=True,
+        text=True,
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     assert (site / "glossary" / "raci" / "index.html").is_file()

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from support.html import exists, page, resolve
 
 from mkdocs_crosswalk.core import load_knowledge_base
 from mkdocs_crosswalk.core.search import INDEX_FILES, QUERY_PLAN, kind_order, unpack_sections
 from support import REPO
+from support.html import exists, page, resolve
 
 PAGES = ["", "glossary/", "glossary/raci/", "comparisons/ux-vs-mlops/", "guide/search/"]
 
@@ -22,8 +22,11 @@ def test_every_page_starts_search_from_its_head(shipped_site, url):
     preload = head.css_first('link[rel="preload"][as="fetch"]')
     assert preload is not None and preload.attributes.get("crossorigin") == "anonymous"  # fetch() can reuse it
     lunr = head.css_first('link[rel="preload"][as="script"]')
-    for href, expected in ((script.attributes["src"], "assets/crosswalk/search.js"), (preload.attributes["href"], INDEX_FILES["names"]),
-                           (lunr.attributes["href"], "assets/crosswalk/lunr.js")):
+    for href, expected in (
+        (script.attributes["src"], "assets/crosswalk/search.js"),
+        (preload.attributes["href"], INDEX_FILES["names"]),
+        (lunr.attributes["href"], "assets/crosswalk/lunr.js"),
+    ):
         target, _ = resolve(url, href)
         assert target == expected and exists(shipped_site, target)
     # loaded once: not again with the theme's scripts at the end of the page
@@ -70,7 +73,9 @@ def test_the_compact_index_is_lunrs_index_with_nothing_lost():
     from mkdocs_crosswalk.core.search import compact, expand
 
     kb = load_knowledge_base(REPO / "kb")
-    original = lunr(ref="id", fields=["body", "title"], documents=[{"id": str(i), "body": e.body, "title": e.title} for i, e in enumerate(kb.entries.values())]).serialize()
+    original = lunr(
+        ref="id", fields=["body", "title"], documents=[{"id": str(i), "body": e.body, "title": e.title} for i, e in enumerate(kb.entries.values())]
+    ).serialize()
     packed = compact(original)
     expanded = expand(json.loads(json.dumps(packed)))
     assert len(json.dumps(packed)) < len(json.dumps(original)) / 2
@@ -80,4 +85,6 @@ def test_the_compact_index_is_lunrs_index_with_nothing_lost():
         return {ref: {terms[i]: score for i, score in zip(elements[0::2], elements[1::2])} for ref, elements in index["fieldVectors"] if elements}
 
     assert by_term(expanded) == by_term(original)
-    assert [(t, {f: set(p[f]) for f in ("body", "title")}) for t, p in expanded["invertedIndex"]] == [(t, {f: set(p[f]) for f in ("body", "title")}) for t, p in original["invertedIndex"]]
+    assert [(t, {f: set(p[f]) for f in ("body", "title")}) for t, p in expanded["invertedIndex"]] == [
+        (t, {f: set(p[f]) for f in ("body", "title")}) for t, p in original["invertedIndex"]
+    ]

@@ -14,9 +14,37 @@ from mkdocs_crosswalk.core.search import INDEX_FILES, QUERY_PLAN, Searcher, expa
 from support import REPO
 
 KB = load_knowledge_base(REPO / "kb")
-NAMED = ["RACI", "PRD", "A/B test", "ab test", "CI/CD", "ci cd", "data drift", "drift", "drifts", "5 Whys", "retra", "retraning", "accuarcy",
-         "responsibility assignment", "product requirements document", "Spark Summit", "feels like spam", "Fei-Fei Li", "error messages",
-         "model", "team", "it", "studies", "user s", "x" * 10_000, "a " * 5_000, "😀🚀", "title:RACI", "-RACI +PRD"]
+NAMED = [
+    "RACI",
+    "PRD",
+    "A/B test",
+    "ab test",
+    "CI/CD",
+    "ci cd",
+    "data drift",
+    "drift",
+    "drifts",
+    "5 Whys",
+    "retra",
+    "retraning",
+    "accuarcy",
+    "responsibility assignment",
+    "product requirements document",
+    "Spark Summit",
+    "feels like spam",
+    "Fei-Fei Li",
+    "error messages",
+    "model",
+    "team",
+    "it",
+    "studies",
+    "user s",
+    "x" * 10_000,
+    "a " * 5_000,
+    "😀🚀",
+    "title:RACI",
+    "-RACI +PRD",
+]
 
 
 class Whole(Searcher):
@@ -59,7 +87,7 @@ def test_the_cut_is_fine_enough_to_matter(files):
 
 
 def test_every_query_answers_as_over_the_whole_index(files):
-    read = lambda path: files[path]  # noqa: E731
+    read = lambda path: files[path]
     sharded, whole = Searcher(read), Whole(read)
     queries = NAMED + straddling_prefixes(files) + [f"user {p}" for p in straddling_prefixes(files)]
     pairs = {q[:20]: (answers(sharded, q), answers(whole, q)) for q in queries}

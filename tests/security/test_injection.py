@@ -36,7 +36,7 @@ def test_no_payload_becomes_an_element_or_an_event_handler(payload_site):
     checked = 0
     for path, tree in _pages(payload_site):
         for node in tree.root.traverse():
-            for name in (node.attributes or {}):
+            for name in node.attributes or {}:
                 assert not name.lower().startswith("on"), f"{path}: <{node.tag} {name}=...>"
             if node.tag == "script":
                 assert "xss-" not in (node.text() or ""), f"{path}: a planted script runs"
@@ -65,7 +65,7 @@ def test_payloads_are_shown_as_text(payload_site):
 
 def test_inline_svg_stays_well_formed(payload_site):
     checked = set()
-    for path, tree in _pages(payload_site):
+    for _, tree in _pages(payload_site):
         for svg in tree.css("svg"):
             ElementTree.fromstring(svg.html)  # a planted </svg> would leave broken XML behind
             checked.add(svg.attributes.get("class"))

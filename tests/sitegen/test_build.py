@@ -25,7 +25,9 @@ def test_dangling_reference_fails_the_build_naming_file_and_line(tmp_path, stric
 
 def test_every_problem_of_a_build_is_listed_together(tmp_path):
     project = copy_project(FIXTURES / "mini", tmp_path / "project")
-    (project / "kb" / "raci.md").write_text((project / "kb" / "raci.md").read_text().replace("domains: [product, ux]", "domains: [product, ux]\nlevle: 3"))
+    (project / "kb" / "raci.md").write_text(
+        (project / "kb" / "raci.md").read_text().replace("domains: [product, ux]", "domains: [product, ux]\nlevle: 3")
+    )
     (project / "kb" / "draft.md").write_text("no front matter here\n")
     result = build_site(project, tmp_path / "site")
     output = result.stdout + result.stderr

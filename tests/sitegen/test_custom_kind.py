@@ -63,7 +63,10 @@ def test_the_generic_entry_page_shows_every_field(site):
     assert [o.css_first(".cw-fields__heading").text() for o in options] == ["Flags per model version", "Blue-green deployments"]
     assert [dt.text() for dt in options[0].css("dt")] == ["Pros", "Cons"]
     assert [li.text() for li in options[0].css("dd ul li")] == ["Turned off in seconds", "One more thing to clean up"]
-    assert [li.text() for li in doc.css(".cw-field--consequences li")] == ["Each model release names its flag.", "Old flags are removed after a month."]
+    assert [li.text() for li in doc.css(".cw-field--consequences li")] == [
+        "Each model release names its flag.",
+        "Old flags are removed after a month.",
+    ]
     headings = [h.attributes["id"] for h in entry.css("h2")]
     assert headings == ["context", "options", "consequences", "referenced-by"]
     assert entry.css("p")[-1].text().startswith("We chose flags because")  # the body follows the fields
@@ -153,9 +156,7 @@ def test_a_kind_that_cannot_be_used_gets_one_clear_message_from_check_and_build(
     option, expected = BAD_KINDS[case]
     project = tmp_path / "site"
     shutil.copytree(PROJECT, project)
-    (project / "kinds.py").write_text(
-        (PROJECT / "kinds.py").read_text() + "\n\nclass Glossary(Entry):\n    SECTION = \"glossary\"\n", encoding="utf-8"
-    )
+    (project / "kinds.py").write_text((PROJECT / "kinds.py").read_text() + '\n\nclass Glossary(Entry):\n    SECTION = "glossary"\n', encoding="utf-8")
     (project / "broken.py").write_text("from mkdocs_crosswalk import Entry\n\nraise RuntimeError('no database here')\n", encoding="utf-8")
     config = (project / "mkdocs.yml").read_text()
     config = config.replace("        decision: kinds:Decision\n        playbook: kinds:Playbook\n", f"        {option}\n")

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from support import FIXTURES, copy_project
-
 from mkdocs_crosswalk.engine import MkDocsConfig, build, load_config
+from support import FIXTURES, copy_project
 
 SERVE_URL = "http://127.0.0.1:8000/"
 # A fresh `serve` build in its own process, as `mkdocs serve` makes its first one.
@@ -60,7 +59,11 @@ def site_files(site: Path) -> dict[str, bytes]:
 def assert_same_as_fresh(project: Path, served: Path, fresh: Path, step: str) -> None:
     result = subprocess.run(
         [sys.executable, "-c", FRESH, str(project / "mkdocs.yml"), str(fresh), SERVE_URL],
-        capture_output=True, text=True, cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=300,
+        capture_output=True,
+        text=True,
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     got, want = site_files(served), site_files(fresh)

@@ -5,9 +5,7 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from mkdocs_crosswalk.core import load_knowledge_base
-from mkdocs_crosswalk.core import KINDS
-
+from mkdocs_crosswalk.core import KINDS, load_knowledge_base
 from support import FIXTURES, REPO
 from support.html import content, exists, page, resolve
 

@@ -41,10 +41,14 @@ def test_relative_url_leads_back_to_the_target(target, page, expected):
 
 RESOLVE = [
     # (HTML with placeholders, page URL, expected)
-    (f'<a class="cw-ref" href="{href_placeholder("glossary/raci/")}">RACI</a>', "cases/ship-it/", '<a class="cw-ref" href="../../glossary/raci/">RACI</a>'),
+    (
+        f'<a class="cw-ref" href="{href_placeholder("glossary/raci/")}">RACI</a>',
+        "cases/ship-it/",
+        '<a class="cw-ref" href="../../glossary/raci/">RACI</a>',
+    ),
     (f'<a href="{href_placeholder("glossary/raci/")}" class="x">R</a>', "glossary/", '<a href="raci/" class="x">R</a>'),
     (f'<a href="{href_placeholder("comparisons/c/#stage-s")}">S</a>', "comparisons/c/", '<a href="./#stage-s">S</a>'),
-    (f'{href_placeholder("a/")} and {href_placeholder("b/")}', "a/", "./ and ../b/"),
+    (f"{href_placeholder('a/')} and {href_placeholder('b/')}", "a/", "./ and ../b/"),
     ('<a href="https://example.org/">plain links stay</a>', "a/", '<a href="https://example.org/">plain links stay</a>'),
     ("", "a/", ""),
 ]

@@ -12,7 +12,7 @@ import yaml
 from support import REPO, build_site
 
 sys.path.insert(0, str(REPO / "bench"))
-from generate import write_knowledge_base  # noqa: E402
+from generate import write_knowledge_base
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
 

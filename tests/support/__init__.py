@@ -37,5 +37,3 @@ def copy_project(source: Path, target: Path) -> Path:
         elif path.exists():
             shutil.copy(path, target / name)
     return target
-
-

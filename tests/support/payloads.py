@@ -12,9 +12,33 @@ PAYLOAD = "<script>alert('xss-1')</script>\" onmouseover=\"alert('xss-2')\" x='<
 MARKDOWN_PAYLOAD = " [click](javascript:alert('xss-5')) [also](JaVaScRiPt&#58;alert('xss-6'))"
 # Fields that hold ids, enumerations or numbers: validation rejects payloads there, so none are planted.
 NOT_TEXT = {
-    "kind", "id", "level", "domains", "skill", "persona", "audience", "ref", "requires", "see_also", "practice",
-    "tools", "rubrics", "roles", "skills", "terms", "comparison", "stage", "raci", "from", "to", "week", "emotion",
-    "duration_minutes", "role", "tags", "reviewed",
+    "kind",
+    "id",
+    "level",
+    "domains",
+    "skill",
+    "persona",
+    "audience",
+    "ref",
+    "requires",
+    "see_also",
+    "practice",
+    "tools",
+    "rubrics",
+    "roles",
+    "skills",
+    "terms",
+    "comparison",
+    "stage",
+    "raci",
+    "from",
+    "to",
+    "week",
+    "emotion",
+    "duration_minutes",
+    "role",
+    "tags",
+    "reviewed",
 }
 
 

@@ -147,8 +147,16 @@ def autolinks(matcher: TermMatcher, terms: list[Term], link=autolink_html) -> li
                 if term_id in done or term_id not in wanted:
                     continue
                 done.add(term_id)
-                found.append({"key": f"{page}|{term_id}", "page": page, "term": term_id, "at": f"{number}:{start}",
-                              "text": paragraph[start:end], "context": paragraph[max(0, start - 70) : end + 50]})
+                found.append(
+                    {
+                        "key": f"{page}|{term_id}",
+                        "page": page,
+                        "term": term_id,
+                        "at": f"{number}:{start}",
+                        "text": paragraph[start:end],
+                        "context": paragraph[max(0, start - 70) : end + 50],
+                    }
+                )
     return found
 
 
@@ -201,8 +209,13 @@ def candidate_mentions(terms: list[Term]) -> list[dict]:
                 if pattern is None or term_id == own:
                     continue
                 for m in pattern.finditer(paragraph):
-                    found.append({"key": f"{page}|{term_id}|{number}:{m.start()}", "text": m.group(),
-                                  "context": paragraph[max(0, m.start() - 80) : m.end() + 60]})
+                    found.append(
+                        {
+                            "key": f"{page}|{term_id}|{number}:{m.start()}",
+                            "text": m.group(),
+                            "context": paragraph[max(0, m.start() - 80) : m.end() + 60],
+                        }
+                    )
     return found
 
 
@@ -219,8 +232,11 @@ def measure(links: list[dict], labels: dict, recall_labels: dict[str, bool], ter
     deserving = {key.rsplit("|", 1)[0] for key, ok in recall_labels.items() if ok}
     linked_right = {link["key"] for link in links if link["page"] in sampled and recall_labels.get(f"{link['key']}|{link['at']}")}
     return {
-        "links": len(links), "labelled": len(judged), "precision": sum(judged) / len(judged) if judged else 0.0,
-        "deserving": len(deserving), "recall": len(linked_right & deserving) / len(deserving) if deserving else 0.0,
+        "links": len(links),
+        "labelled": len(judged),
+        "precision": sum(judged) / len(judged) if judged else 0.0,
+        "deserving": len(deserving),
+        "recall": len(linked_right & deserving) / len(deserving) if deserving else 0.0,
         "missed": sorted(deserving - linked_right),
         "unlabelled": [link for link in links if labels["at"].get(link["key"]) != link["at"]],
     }

@@ -1,8 +1,10 @@
 """The ``crosswalk`` command line. Each feature adds its commands in a module of its own."""
 
-from . import content  # noqa: F401  (registers check, new, schema, stats)
-from . import glossary  # noqa: F401  (registers export glossary, define)
-from . import search  # noqa: F401  (registers search)
+from . import (
+    content,  # noqa: F401  (registers check, new, schema, stats)
+    glossary,  # noqa: F401  (registers export glossary, define)
+    search,  # noqa: F401  (registers search)
+)
 from .common import main
 
 __all__ = ["main"]

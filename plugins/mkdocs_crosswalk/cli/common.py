@@ -16,7 +16,11 @@ KB_OPTION = click.option("--kb", "kb_dir", default="kb", show_default=True, type
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
-    "-f", "--config-file", default="mkdocs.yml", show_default=True, type=click.Path(dir_okay=False),
+    "-f",
+    "--config-file",
+    default="mkdocs.yml",
+    show_default=True,
+    type=click.Path(dir_okay=False),
     help="The site's configuration, for the kinds it adds (plugins > crosswalk > kinds); ignored when missing.",
 )
 @click.version_option(package_name="mkdocs-crosswalk")

@@ -14,7 +14,9 @@ from ..core.models import SLUG
 from ..core.scaffold import scaffold, slugify
 from ..core.schema import front_matter_schema
 from ..core.stats import knowledge_base_stats
-from .common import KB_OPTION, kind_or_exit, kinds_or_exit, load_or_exit as _load, main
+from .common import KB_OPTION, kind_or_exit, kinds_or_exit, main
+from .common import load_or_exit as _load
+
 
 @main.command()
 @KB_OPTION

@@ -101,7 +101,11 @@ def define(term, kb_dir):
     kb = load_or_exit(kb_dir)
     names = {name.casefold(): t for t in kb.terms for name in t.names}
     forms = {key: t for t in reversed(kb.terms) for name in t.names for key in name_keys(name)}  # singular or plural
-    found = names.get(term.casefold()) or next((forms[k] for k in sorted(name_keys(term)) if k in forms), None) or (kb.get(term) if kb.get(term) is not None and kb.get(term).kind == "term" else None)
+    found = (
+        names.get(term.casefold())
+        or next((forms[k] for k in sorted(name_keys(term)) if k in forms), None)
+        or (kb.get(term) if kb.get(term) is not None and kb.get(term).kind == "term" else None)
+    )
     if found is None:
         # what the site's search finds for it (names first), then names spelled alike ("racy" -> RACI)
         searched = [r.doc["title"] for r in Searcher.of_knowledge_base(kb, full_text=False).search(term, kind="term", limit=5)]

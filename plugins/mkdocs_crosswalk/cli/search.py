@@ -15,8 +15,14 @@ from .common import KB_OPTION, kind_or_exit, kinds_or_exit, load_or_exit, main
 @main.command("search")
 @click.argument("query")
 @KB_OPTION
-@click.option("--site", "site_dir", default="site", show_default=True, type=click.Path(file_okay=False),
-              help="A built site whose search index to use (the one its search box uses); without one, the knowledge base is indexed here.")
+@click.option(
+    "--site",
+    "site_dir",
+    default="site",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="A built site whose search index to use (the one its search box uses); without one, the knowledge base is indexed here.",
+)
 @click.option("--kind", help="Only entries of this kind (any kind the site has), or 'page' for hand-written pages.")
 @click.option("--level", type=click.Choice(LEVELS), help="Only case studies of this level.")
 @click.option("--domain", type=click.Choice(DOMAINS), help="Only terms of this domain.")

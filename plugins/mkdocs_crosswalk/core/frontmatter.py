@@ -106,9 +106,7 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
         raise FrontMatterError([Problem(path, 1, "", "the file is empty; an entry starts with a '---' front-matter block")])
     opening = _OPENING.match(text)
     if not opening:
-        raise FrontMatterError(
-            [Problem(path, 1, "", "no front matter: an entry must start with a line '---', its YAML fields, then '---'")]
-        )
+        raise FrontMatterError([Problem(path, 1, "", "no front matter: an entry must start with a line '---', its YAML fields, then '---'")])
     closing = _CLOSING.search(text, opening.end())
     if not closing:
         raise FrontMatterError([Problem(path, 1, "", "the front matter opened on line 1 is never closed with a '---' line")])
@@ -240,7 +238,9 @@ class _Indexer:
         if id(node) in self._seen:
             # Anchors and aliases (&a / *a) can expand a tiny file into an enormous document; entries never need them.
             line = self.line(node.start_mark)
-            self.problems.append(Problem(self.path, line, format_location(loc), "YAML anchors and aliases (&name, *name) are not allowed in front matter"))
+            self.problems.append(
+                Problem(self.path, line, format_location(loc), "YAML anchors and aliases (&name, *name) are not allowed in front matter")
+            )
             return
         self._seen.add(id(node))
         if loc:

@@ -9,10 +9,10 @@ number of terms.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from html import unescape
 from pathlib import Path
-from typing import Callable, Iterable
 
 from .knowledge_base import KnowledgeBase
 from .models import Term
@@ -26,7 +26,7 @@ _JOINS_AFTER = frozenset("/-_")
 _END = ""  # the key under which a trie node keeps the term whose name ends there ("" is never a token)
 _WEAK = "\0"  # ... and the term whose name ends there but needs evidence to be linked (a common word)
 # Words before a common-word name that make it a verb ("used to model", "who runs", "should model"): no link.
-_VERB_CUES = frozenset("to will would can could should may might must shall not i we you they who".split())
+_VERB_CUES = frozenset(["to", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "not", "i", "we", "you", "they", "who"])
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
@@ -87,7 +87,7 @@ def title_names(title: str) -> list[str]:
     """A title's names once its parenthesised parts are read as optional or as an expansion, as glossaries write
     them: "CLI (Command Line Interface)" -> CLI, Command Line Interface; "(success) metric" -> metric, success
     metric; "(the) 'experience'" -> experience, the experience."""
-    if "(" not in title and not title[:1] in "'\"":
+    if "(" not in title and title[:1] not in "'\"":
         return [title]
     bare = " ".join(re.sub(r"\([^()]*\)", " ", title).split()).strip("'\" ")
     joined = " ".join(re.sub(r"[()]", " ", title).split()).strip("'\" ").replace(" '", " ").replace("' ", " ")
@@ -155,7 +155,7 @@ class TermMatcher:
                     node.setdefault(end, term_id)  # a name two terms share stays with the first
 
     @classmethod
-    def for_terms(cls, terms: Iterable[Term], never: Iterable[str] = ()) -> "TermMatcher":
+    def for_terms(cls, terms: Iterable[Term], never: Iterable[str] = ()) -> TermMatcher:
         """The matcher the site uses: each term under its :func:`autolink_names`; ``never``: words never linked.
 
         Evidence for a common-word name is a mention of a related term on the same page: one its definition
@@ -253,7 +253,9 @@ class TermMatcher:
             weak = _END not in node
             if after_slash and (length < 2 or not fold):
                 return
-            if (best is None or length > best[0] or (length == best[0] and best[2] and not weak)) and self._ends_word(tokens, i + length - 1, hyphen=fold and not weak):
+            if (best is None or length > best[0] or (length == best[0] and best[2] and not weak)) and self._ends_word(
+                tokens, i + length - 1, hyphen=fold and not weak
+            ):
                 best = (length, node[_WEAK] if weak else node[_END], weak)
 
         for trie, fold in ((self._exact, False), (self._folded, True)):
@@ -293,13 +295,38 @@ class TermMatcher:
 # Elements whose text is never linked: headings (table headers and <details> summaries too),
 # links, code, and things that are not prose.
 SKIP_ELEMENTS = frozenset(
-    "h1 h2 h3 h4 h5 h6 th summary a code pre kbd samp script style svg math template noscript button textarea select label title".split()
+    [
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "th",
+        "summary",
+        "a",
+        "code",
+        "pre",
+        "kbd",
+        "samp",
+        "script",
+        "style",
+        "svg",
+        "math",
+        "template",
+        "noscript",
+        "button",
+        "textarea",
+        "select",
+        "label",
+        "title",
+    ]
 )
 # Classes that make an element a skip zone: the opt-out for templates and pages, and admonition titles.
 SKIP_CLASSES = frozenset({"cw-no-autolink", "admonition-title", "cw-term__tip", "cw-kind-label"})  # cards and kind labels are not prose
 # Skip zones that may hold elements of their own name, so their end is found by counting.
 _NESTING_SKIP = frozenset({"svg", "math"})
-_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"])
 _ATTRIBUTES = r"""[^'">]*(?:(?:"[^"]*"|'[^']*')[^'">]*)*"""  # attribute values may hold ">"
 
 
@@ -385,7 +412,9 @@ def _prose(html: str):
         pos = end
 
 
-def autolink_html(html: str, matcher: TermMatcher, render: Callable[[str, str], str], *, skip_term: str | None = None, already: set[str] | None = None) -> tuple[str, list[str]]:
+def autolink_html(
+    html: str, matcher: TermMatcher, render: Callable[[str, str], str], *, skip_term: str | None = None, already: set[str] | None = None
+) -> tuple[str, list[str]]:
     """Link the first mention of each term in the prose of ``html``.
 
     ``render(term_id, matched_html)`` returns the link markup. Text inside SKIP_ELEMENTS or
@@ -402,7 +431,10 @@ def autolink_html(html: str, matcher: TermMatcher, render: Callable[[str, str], 
             present.update(term_id for _, _, term_id, _ in matcher.mentions(html[start:end]))
     linked: list[str] = []
     done = set(already or ()) | ({skip_term} if skip_term else set())
-    out = [_link_text(html[start:end], matcher, render, done, linked, present, skip_term) if is_text else html[start:end] for start, end, is_text in pieces]
+    out = [
+        _link_text(html[start:end], matcher, render, done, linked, present, skip_term) if is_text else html[start:end]
+        for start, end, is_text in pieces
+    ]
     return "".join(out), linked
 
 
@@ -443,15 +475,27 @@ def glossary_warnings(kb: KnowledgeBase) -> list[Problem]:
         source = term.source
         sure_alias = any(len(alias.split()) > 1 for alias in term.aliases)  # "model accuracy" always links
         if term.autolink == "auto" and not term.autolink_forms and not sure_alias and is_common_word(term.title):
-            warnings.append(Problem(source.path, source.line_of(("title",)), "title",
-                                    f"{term.title!r} is a very common English word, so a mention of it links only on pages that also "
-                                    "mention a related term, and never as a verb; to be sure of the sense, add a multi-word alias "
-                                    "(such as 'training run') or set 'autolink: as-written', 'autolink: never' or 'autolink_forms'"))
+            warnings.append(
+                Problem(
+                    source.path,
+                    source.line_of(("title",)),
+                    "title",
+                    f"{term.title!r} is a very common English word, so a mention of it links only on pages that also "
+                    "mention a related term, and never as a verb; to be sure of the sense, add a multi-word alias "
+                    "(such as 'training run') or set 'autolink: as-written', 'autolink: never' or 'autolink_forms'",
+                )
+            )
         summary = term.summary.strip()
         if summary.endswith(":") or len(summary.split()) < MIN_DEFINITION_WORDS:
-            warnings.append(Problem(source.path, source.line_of(("summary",)), "summary",
-                                    f"the summary is shown as the definition, but {summary!r} does not read as one: write a "
-                                    f"sentence of at least {MIN_DEFINITION_WORDS} words that does not end with ':'"))
+            warnings.append(
+                Problem(
+                    source.path,
+                    source.line_of(("summary",)),
+                    "summary",
+                    f"the summary is shown as the definition, but {summary!r} does not read as one: write a "
+                    f"sentence of at least {MIN_DEFINITION_WORDS} words that does not end with ':'",
+                )
+            )
     return warnings
 
 

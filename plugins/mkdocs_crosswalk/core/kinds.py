@@ -73,7 +73,7 @@ class KindRegistry(Mapping[str, type[Entry]]):
         return [name for name, model in self._models.items() if model.PRACTICE]
 
     def by_section(self, section: str) -> str | None:
-        return next((name for name, model in self._models.items() if model.SECTION == section), None)
+        return next((name for name, model in self._models.items() if section == model.SECTION), None)
 
 
 def _as_kind(name: str, model, registry: KindRegistry) -> type[Entry]:
@@ -98,9 +98,14 @@ def _as_kind(name: str, model, registry: KindRegistry) -> type[Entry]:
         return model  # declares everything itself, like the built-in kinds
     # Derive a class that says its kind, so the loader, the schema and templates treat it like any other.
     namespace = {
-        "__module__": model.__module__, "__qualname__": model.__qualname__, "__doc__": model.__doc__,
+        "__module__": model.__module__,
+        "__qualname__": model.__qualname__,
+        "__doc__": model.__doc__,
         "__annotations__": {"kind": Literal[name]},
-        "KIND": name, "LABEL": label, "PLURAL": plural, "SECTION": section,
+        "KIND": name,
+        "LABEL": label,
+        "PLURAL": plural,
+        "SECTION": section,
     }
     return type(model)(model.__name__, (model,), namespace)
 

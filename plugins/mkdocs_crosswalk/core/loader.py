@@ -11,8 +11,8 @@ from pathlib import Path
 import pydantic
 
 from .frontmatter import FrontMatter, FrontMatterError, parse_front_matter
-from .knowledge_base import KnowledgeBase
 from .kinds import BUILTIN_KINDS, KindRegistry
+from .knowledge_base import KnowledgeBase
 from .models import Comparison, Entry, Role, Source, Term
 from .problems import ContentError, Problem, format_location
 from .references import Reference, ReferenceGraph, field_refs, find_wikilinks, markdown_texts
@@ -73,7 +73,9 @@ def load_knowledge_base(
         size = file.stat().st_size
         if size > MAX_ENTRY_BYTES:
             broken.add(file.stem)
-            problems.append(Problem(path, 1, "", f"the file is {size / 1e6:.1f} MB; an entry may be at most {MAX_ENTRY_BYTES / 1e6:.0f} MB, split it"))
+            problems.append(
+                Problem(path, 1, "", f"the file is {size / 1e6:.1f} MB; an entry may be at most {MAX_ENTRY_BYTES / 1e6:.0f} MB, split it")
+            )
             continue
         result = cache.get_or_parse(file.read_bytes(), path, rel_path, kinds)
         if isinstance(result, list):
@@ -226,9 +228,15 @@ def _name_clashes(entries) -> list[Problem]:
             other, other_loc, other_name = first
             where = f"{other.source.path}:{other.source.line_of(other_loc)}"
             same = "" if other_name == name else f" ({other_name!r}, differing only in case)"
-            problems.append(Problem(term.source.path, term.source.line_of(loc), format_location(loc),
-                                    f"{name!r} is also the {_name_field(other_loc)} of term {other.id!r}{same} at {where}; "
-                                    "give each name to one term (rename one, or merge the two terms)"))
+            problems.append(
+                Problem(
+                    term.source.path,
+                    term.source.line_of(loc),
+                    format_location(loc),
+                    f"{name!r} is also the {_name_field(other_loc)} of term {other.id!r}{same} at {where}; "
+                    "give each name to one term (rename one, or merge the two terms)",
+                )
+            )
     return problems
 
 
@@ -246,7 +254,9 @@ def _resolve_references(by_id: dict[str, Entry], broken: set[str], cache: ParseC
             return False  # its own problems are already reported
         if found is None:
             hint = _did_you_mean(target, by_id)
-            problems.append(Problem(entry.source.path, line(), format_location(loc) or "body", f"refers to {target!r}, but no entry has that id{hint}"))
+            problems.append(
+                Problem(entry.source.path, line(), format_location(loc) or "body", f"refers to {target!r}, but no entry has that id{hint}")
+            )
             return False
         if kinds and found.kind not in kinds:
             wanted = " or ".join(kinds)
@@ -259,27 +269,41 @@ def _resolve_references(by_id: dict[str, Entry], broken: set[str], cache: ParseC
         source = entry.source
         field_references, texts = cache.references_in(entry)
         for ref in field_references:
-            check(entry, ref.loc, lambda loc=ref.loc: source.line_of(loc), ref.target, ref.kinds)
+            check(entry, ref.loc, lambda loc=ref.loc, source=source: source.line_of(loc), ref.target, ref.kinds)
         for loc, links in texts:
             seen: dict[str, int] = defaultdict(int)  # links to the same target so far in this text
             for link in links:
                 if loc:  # find the link in the file itself: folded and quoted YAML strings move lines
-                    line = lambda loc=loc, needle=f"[[{link.target}", nth=seen[link.target]: source.positions.line_of_text(loc, needle, nth)  # noqa: E731
+                    line = lambda loc=loc, needle=f"[[{link.target}", nth=seen[link.target], source=source: source.positions.line_of_text(
+                        loc, needle, nth
+                    )
                 else:
-                    line = lambda number=source.body_line + link.line_offset: number  # noqa: E731
+                    line = lambda number=source.body_line + link.line_offset: number
                 seen[link.target] += 1
                 if check(entry, loc, line, link.target, (), link.anchor) and link.anchor:
                     target = by_id[link.target]
                     if isinstance(target, Comparison) and target.stage(link.anchor) is None:
                         stages = ", ".join(s.id for s in target.stages)
-                        problems.append(Problem(source.path, line(), format_location(loc) or "body",
-                                                f"{link.target!r} has no stage {link.anchor!r}; its stages are {stages}"))
+                        problems.append(
+                            Problem(
+                                source.path,
+                                line(),
+                                format_location(loc) or "body",
+                                f"{link.target!r} has no stage {link.anchor!r}; its stages are {stages}",
+                            )
+                        )
         if isinstance(entry, Role):
             for index, duty in enumerate(entry.responsibilities):
                 comparison = by_id.get(duty.comparison or "")
                 if duty.stage and isinstance(comparison, Comparison) and comparison.stage(duty.stage) is None:
                     loc = ("responsibilities", index, "stage")
                     stages = ", ".join(s.id for s in comparison.stages)
-                    problems.append(Problem(source.path, source.line_of(loc), format_location(loc),
-                                            f"{comparison.id!r} has no stage {duty.stage!r}; its stages are {stages}"))
+                    problems.append(
+                        Problem(
+                            source.path,
+                            source.line_of(loc),
+                            format_location(loc),
+                            f"{comparison.id!r} has no stage {duty.stage!r}; its stages are {stages}",
+                        )
+                    )
     return references, problems

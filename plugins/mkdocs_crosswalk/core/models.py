@@ -10,9 +10,10 @@ hand-kept list of "which fields are references" or "which fields are Markdown":
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, ClassVar, Iterator, Literal, Union
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
@@ -265,7 +266,13 @@ class Comparison(Entry):
     EXAMPLE = {
         "tracks": [{"id": "first", "title": "First track"}, {"id": "second", "title": "Second track"}],
         "stages": [
-            {"id": "stage-one", "title": "Stage one", "cells": {"first": "What the first track does.", "second": "What the second track does."}, "focus": "What both share.", "terms": []}
+            {
+                "id": "stage-one",
+                "title": "Stage one",
+                "cells": {"first": "What the first track does.", "second": "What the second track does."},
+                "focus": "What both share.",
+                "terms": [],
+            }
         ],
     }
     kind: Literal["comparison"]
@@ -347,7 +354,7 @@ class Role(Entry):
     domains: list[Domain] = []  # the vocabulary this role works in: which terms its page lists
     cares_about: MarkdownList = []
     pain_points: MarkdownList = []
-    responsibilities: list[Annotated[Responsibility, BeforeValidator(_text_shorthand, json_schema_input_type=Union[str, Responsibility])]] = []
+    responsibilities: list[Annotated[Responsibility, BeforeValidator(_text_shorthand, json_schema_input_type=str | Responsibility)]] = []
 
     def consistency_problems(self):
         for index, duty in enumerate(self.responsibilities):

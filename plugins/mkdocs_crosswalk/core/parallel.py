@@ -17,7 +17,8 @@ import logging
 import os
 import pickle
 import threading
-from typing import Callable, Iterable, TypeVar
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -99,7 +100,7 @@ def _collect(worker: tuple[int, int], expected: int) -> list | None:
         return None
     try:
         results, records = pickle.loads(payload)
-    except Exception:  # noqa: BLE001 - a truncated payload: do the share here instead
+    except Exception:
         return None
     if len(results) != expected:
         return None

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Annotated, Iterator, get_args, get_origin
+from functools import cache
+from typing import Annotated, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -124,7 +125,7 @@ def _walk(model: BaseModel, loc: tuple):
                     yield item_loc, marker, item
 
 
-@lru_cache(maxsize=None)
+@cache
 def _markers(model: type, name: str) -> tuple:
     """The Ref and MARKDOWN markers of a field, also where ``| None`` or a list hides them inside the type."""
     info = model.model_fields[name]

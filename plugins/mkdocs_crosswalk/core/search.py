@@ -22,8 +22,8 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 from lunr.builder import Builder
 from lunr.index import Index
@@ -32,12 +32,17 @@ from lunr.query import Query, QueryPresence
 from .kinds import BUILTIN_KINDS, KindRegistry
 from .knowledge_base import KnowledgeBase
 from .models import LEVELS, Entry
+
 FORMAT = 4  # of the serialized files; search.js and Searcher refuse another
 # The files the site ships, under its root; `crosswalk search --site` reads the same ones. The text
 # index is one lunr index cut into shards of neighbouring terms ("{}" is the shard's number), and the
 # passages into chunks of sections, so a query fetches only the terms it can match and the passages shown.
-INDEX_FILES = {"names": "search/crosswalk-names.json", "text": "search/crosswalk-text.json",
-               "shard": "search/text/{}.json", "snippets": "search/snippets/{}.json"}
+INDEX_FILES = {
+    "names": "search/crosswalk-names.json",
+    "text": "search/crosswalk-text.json",
+    "shard": "search/text/{}.json",
+    "snippets": "search/snippets/{}.json",
+}
 SNIPPET_SOURCE = 2000  # characters of a section kept for its snippet: enough to find a match in most
 SHARD_CHARACTERS = 32_000  # of a shard's postings: a few round trips' worth, so a query fetches little
 SNIPPET_CHUNK = 64  # sections per file of passages: a page of results fetches a few small files
@@ -63,17 +68,19 @@ LIMITS = {
 #   "wildcard_min" letters (in the text, "a*" would be hundreds of words, each in thousands of sections);
 # "fuzzy": edit distance 1 (one letter missing, extra, different, or two swapped) for long enough words.
 QUERY_PLAN = [
-    {"tier": "exact name", "index": "names", "clauses": [
-        {"field": "key", "term": "key"}, {"field": "key", "term": "stem_key"}]},
-    {"tier": "name starts with", "index": "names", "clauses": [
-        {"field": "key", "term": "key", "wildcard": "last"}]},
-    {"tier": "name with a typo", "index": "names", "clauses": [
-        {"field": "key", "term": "key", "fuzzy": True}]},
-    {"tier": "words of a name", "index": "names", "clauses": [
-        {"field": "name", "term": "word", "required": True, "wildcard": "last", "fuzzy": True}]},
-    {"tier": "full text", "index": "text", "clauses": [
-        {"field": "text", "term": "stem", "required": True, "wildcard": "last", "wildcard_min": 3},
-        {"field": "text", "term": "surface"}]},
+    {"tier": "exact name", "index": "names", "clauses": [{"field": "key", "term": "key"}, {"field": "key", "term": "stem_key"}]},
+    {"tier": "name starts with", "index": "names", "clauses": [{"field": "key", "term": "key", "wildcard": "last"}]},
+    {"tier": "name with a typo", "index": "names", "clauses": [{"field": "key", "term": "key", "fuzzy": True}]},
+    {
+        "tier": "words of a name",
+        "index": "names",
+        "clauses": [{"field": "name", "term": "word", "required": True, "wildcard": "last", "fuzzy": True}],
+    },
+    {
+        "tier": "full text",
+        "index": "text",
+        "clauses": [{"field": "text", "term": "stem", "required": True, "wildcard": "last", "wildcard_min": 3}, {"field": "text", "term": "surface"}],
+    },
 ]
 
 
@@ -120,9 +127,15 @@ class Section:
 
 def entry_document(entry: Entry, url: str) -> dict:
     return {
-        "id": entry.id, "kind": entry.KIND, "label": entry.LABEL, "title": entry.title,
-        "aliases": list(getattr(entry, "aliases", [])), "summary": entry.summary,
-        "level": getattr(entry, "level", ""), "domains": list(getattr(entry, "domains", [])), "url": url,
+        "id": entry.id,
+        "kind": entry.KIND,
+        "label": entry.LABEL,
+        "title": entry.title,
+        "aliases": list(getattr(entry, "aliases", [])),
+        "summary": entry.summary,
+        "level": getattr(entry, "level", ""),
+        "domains": list(getattr(entry, "domains", [])),
+        "url": url,
     }
 
 
@@ -217,8 +230,15 @@ def build_indexes(documents: list[dict], sections: list[list[Section]], kinds: l
                 section_rows.append([number, section.heading, section.anchor])
                 snippet_texts.append(section.text[:SNIPPET_SOURCE])
     meta = {
-        "format": FORMAT, "kinds": kinds, "levels": list(LEVELS), "plan": QUERY_PLAN, "limits": LIMITS,
-        "docs": [[d["id"], d["kind"], d["label"], d["title"], d["url"], d["level"], d["domains"], d["summary"] if d["kind"] == "term" else ""] for d in documents],
+        "format": FORMAT,
+        "kinds": kinds,
+        "levels": list(LEVELS),
+        "plan": QUERY_PLAN,
+        "limits": LIMITS,
+        "docs": [
+            [d["id"], d["kind"], d["label"], d["title"], d["url"], d["level"], d["domains"], d["summary"] if d["kind"] == "term" else ""]
+            for d in documents
+        ],
     }
     # lunr cannot build an index of nothing; a site with no text still ships a (never matching) one
     packed = compact((text if section_rows else _builder(["text"], empty=True)).build().serialize())
@@ -226,15 +246,21 @@ def build_indexes(documents: list[dict], sections: list[list[Section]], kinds: l
     files = {
         INDEX_FILES["names"]: {"format": FORMAT, "meta": meta, "index": compact(names.build().serialize())},
         INDEX_FILES["text"]: {
-            "format": FORMAT, "sections": pack_sections(section_rows), "snippet_chunk": SNIPPET_CHUNK,
-            "index": {"version": packed["version"], "fields": packed["fields"], "pipeline": packed["pipeline"],
-                      "shards": [terms[0] if number else "" for number, (terms, _) in enumerate(shards)]},
+            "format": FORMAT,
+            "sections": pack_sections(section_rows),
+            "snippet_chunk": SNIPPET_CHUNK,
+            "index": {
+                "version": packed["version"],
+                "fields": packed["fields"],
+                "pipeline": packed["pipeline"],
+                "shards": [terms[0] if number else "" for number, (terms, _) in enumerate(shards)],
+            },
         },
     }
     for number, (terms, postings) in enumerate(shards):
         files[INDEX_FILES["shard"].format(number)] = {"format": FORMAT, "terms": terms, "postings": postings}
     for number, start in enumerate(range(0, max(len(snippet_texts), 1), SNIPPET_CHUNK)):
-        files[INDEX_FILES["snippets"].format(number)] = {"format": FORMAT, "text": snippet_texts[start:start + SNIPPET_CHUNK]}
+        files[INDEX_FILES["snippets"].format(number)] = {"format": FORMAT, "text": snippet_texts[start : start + SNIPPET_CHUNK]}
     return files
 
 
@@ -245,7 +271,7 @@ def _cut(packed: dict) -> list[tuple[list[str], dict]]:
     for number in range(len(terms)):
         size += len(terms[number]) + sum(len(dumps(packed["postings"][field][number])) for field in fields)
         if size >= SHARD_CHARACTERS or number == len(terms) - 1:
-            shards.append((terms[start:number + 1], {field: packed["postings"][field][start:number + 1] for field in fields}))
+            shards.append((terms[start : number + 1], {field: packed["postings"][field][start : number + 1] for field in fields}))
             start, size = number + 1, 0
     return shards or [([], {field: [] for field in fields})]
 
@@ -299,9 +325,13 @@ def merge_shards(manifest: dict, shards: list[dict]) -> dict:
     """The compact text index holding only these shards' terms (given in order). A lunr query over it
     scores every section as over the whole index: a section's score sums only the query's own terms."""
     index = manifest["index"]
-    return {"version": index["version"], "fields": index["fields"], "pipeline": index["pipeline"],
-            "terms": [term for shard in shards for term in shard["terms"]],
-            "postings": {field: [p for shard in shards for p in shard["postings"][field]] for field in index["fields"]}}
+    return {
+        "version": index["version"],
+        "fields": index["fields"],
+        "pipeline": index["pipeline"],
+        "terms": [term for shard in shards for term in shard["terms"]],
+        "postings": {field: [p for shard in shards for p in shard["postings"][field]] for field in index["fields"]},
+    }
 
 
 def compact(serialized: dict) -> dict:
@@ -340,8 +370,13 @@ def expand(packed: dict) -> dict:
                 vectors.setdefault(f"{field}/{ref}", []).extend((number, score / 1000))
             posting[field] = refs
         inverted.append([term, posting])
-    return {"version": packed["version"], "fields": packed["fields"], "fieldVectors": list(vectors.items()),
-            "invertedIndex": inverted, "pipeline": packed["pipeline"]}
+    return {
+        "version": packed["version"],
+        "fields": packed["fields"],
+        "fieldVectors": list(vectors.items()),
+        "invertedIndex": inverted,
+        "pipeline": packed["pipeline"],
+    }
 
 
 def _forms(word: str) -> tuple[str, ...]:
@@ -407,14 +442,14 @@ class Searcher:
         return data
 
     @classmethod
-    def of_site(cls, site_dir) -> "Searcher":
+    def of_site(cls, site_dir) -> Searcher:
         """The index a built site ships (its search box's)."""
         from pathlib import Path
 
         return cls(lambda path: json.loads((Path(site_dir) / path).read_text(encoding="utf-8")))
 
     @classmethod
-    def of_knowledge_base(cls, kb: KnowledgeBase, *, full_text: bool = True) -> "Searcher":
+    def of_knowledge_base(cls, kb: KnowledgeBase, *, full_text: bool = True) -> Searcher:
         """Without a built site: the entries' own Markdown as their text, one section each (no
         hand-written pages, no section links), serialized and read back as a site's index would be."""
         docs = entry_documents(kb, lambda e: f"{e.SECTION}/{e.id}/")
@@ -525,5 +560,5 @@ def snippet(text: str, query_words: list[str], width: int = 160) -> str:
             if found >= 0 and (at < 0 or found < at):
                 at = found
     start = max(0, at - width // 3) if at >= 0 else 0
-    piece = text[start:start + width]
+    piece = text[start : start + width]
     return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")

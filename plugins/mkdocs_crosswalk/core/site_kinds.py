@@ -29,7 +29,7 @@ def load_site_kinds(option: Mapping[str, str] | None, folder: Path, *, config_na
             registry = registry.with_kind(name, _import(target, Path(folder), config_name))
         except KindError as exc:
             problems.append(f"{where}: {exc}")
-        except Exception as exc:  # noqa: BLE001 - registering a site's class runs its code (pydantic hooks)
+        except Exception as exc:
             problems.append(f"{where}: registering {target!r} failed: {type(exc).__name__}: {exc}")
     if problems:
         raise KindError("\n".join(problems))
@@ -50,7 +50,7 @@ def _import(target, folder: Path, config_name: str):
     sys.modules[module_name] = module  # pydantic resolves the module's annotations through sys.modules
     try:
         spec.loader.exec_module(module)
-    except Exception as exc:  # noqa: BLE001 - the site's own code: report where it broke, not a traceback
+    except Exception as exc:
         if previous is not None:
             sys.modules[module_name] = previous
         else:

@@ -11,7 +11,8 @@ from markupsafe import Markup
 from ..core.models import Comparison, Journey, Role
 from ..core.problems import Problem
 from ..core.references import WikiLink
-from ..engine import Config, Files, MkDocsConfig, Page, config_options as c, event_priority
+from ..engine import Config, Files, MkDocsConfig, Page, event_priority
+from ..engine import config_options as c
 from ..render.diagrams import comparison_picture
 from ..render.fields import inline
 from ..render.journey_map import FEELINGS, journey_picture
@@ -96,7 +97,9 @@ class ComparisonsPlugin(FeaturePlugin[ComparisonsConfig]):
     def _add_stage_pages(self, comparison: Comparison, files: Files, config: MkDocsConfig) -> list[tuple]:
         added = []
         for stage in comparison.stages:
-            plan = PagePlan(f"{comparison.SECTION}/{comparison.id}/{stage.id}.md", f"{stage.title} · {comparison.title}", "crosswalk/comparison/stage.html")
+            plan = PagePlan(
+                f"{comparison.SECTION}/{comparison.id}/{stage.id}.md", f"{stage.title} · {comparison.title}", "crosswalk/comparison/stage.html"
+            )
             file = self.site.add_page(plan, files, config)
             if file is not None:
                 self.stage_urls[(comparison.id, stage.id)] = file.url
@@ -108,12 +111,18 @@ class ComparisonsPlugin(FeaturePlugin[ComparisonsConfig]):
         stages = comparison.stages
         i = stages.index(stage)
         return {
-            "cmp": comparison, "stage": stage, "index": i,
-            "previous": stages[i - 1] if i else None, "next": stages[i + 1] if i + 1 < len(stages) else None,
-            "cmp_field": self._fields(comparison.id, here), "stage_hrefs": self._stage_hrefs(comparison, here),
+            "cmp": comparison,
+            "stage": stage,
+            "index": i,
+            "previous": stages[i - 1] if i else None,
+            "next": stages[i + 1] if i + 1 < len(stages) else None,
+            "cmp_field": self._fields(comparison.id, here),
+            "stage_hrefs": self._stage_hrefs(comparison, here),
             "overview_href": relative_url(self.site.urls[comparison.id], here),
-            "links": self.stage_index.links(comparison, stage), "pair_href": self._tracks_pair_href(comparison, here),
-            "duty_text": self._duty_text(here), "raci": RACI,
+            "links": self.stage_index.links(comparison, stage),
+            "pair_href": self._tracks_pair_href(comparison, here),
+            "duty_text": self._duty_text(here),
+            "raci": RACI,
         }
 
     def _stage_hrefs(self, comparison: Comparison, page_url: str) -> dict[str, str]:
@@ -132,9 +141,14 @@ class ComparisonsPlugin(FeaturePlugin[ComparisonsConfig]):
     def _overview_context(self, comparison: Comparison, page_url: str) -> dict:
         roles, rows = responsibility_matrix(comparison, self.site.kb.of_kind("role"))
         return {
-            "cmp": comparison, "stage_hrefs": self._stage_hrefs(comparison, page_url), "matrix_roles": roles, "matrix_rows": rows,
+            "cmp": comparison,
+            "stage_hrefs": self._stage_hrefs(comparison, page_url),
+            "matrix_roles": roles,
+            "matrix_rows": rows,
             "matrix_columns": [(self.site.link(role.id, page_url), role.id) for role in roles],
-            "raci": RACI, "plain": self._plain, **self._comparison_picture(comparison),
+            "raci": RACI,
+            "plain": self._plain,
+            **self._comparison_picture(comparison),
         }
 
     def _comparison_picture(self, comparison: Comparison) -> dict:
@@ -160,14 +174,21 @@ class ComparisonsPlugin(FeaturePlugin[ComparisonsConfig]):
         here = self.site.urls[role.id]
         columns = role_columns(role, self.site.kb.of_kind("comparison"))
         return {
-            "raci_columns": columns, "comparison_stage_hrefs": {c.id: self._stage_hrefs(c, here) for c, _ in columns}, "duty_text": self._duty_text(here),
-            "raci": RACI, "pairs": self._pairs_of(role, here),
+            "raci_columns": columns,
+            "comparison_stage_hrefs": {c.id: self._stage_hrefs(c, here) for c, _ in columns},
+            "duty_text": self._duty_text(here),
+            "raci": RACI,
+            "pairs": self._pairs_of(role, here),
         }
 
     def _add_role_pairs(self, files: Files, config: MkDocsConfig) -> list[tuple]:
         roles = self.site.kb.of_kind("role")
         if len(roles) > self.config.role_pairs_max_roles:
-            log.info("crosswalk-comparisons: %d roles is more than role_pairs_max_roles (%d); role-pair pages left out", len(roles), self.config.role_pairs_max_roles)
+            log.info(
+                "crosswalk-comparisons: %d roles is more than role_pairs_max_roles (%d); role-pair pages left out",
+                len(roles),
+                self.config.role_pairs_max_roles,
+            )
             return []
         index = self.site.add_page(PagePlan(f"{PAIRS_DIR}/index.md", "Two roles side by side", "crosswalk/comparison/role_pairs.html"), files, config)
         self.pairs_index = index.url if index else None
@@ -191,10 +212,15 @@ class ComparisonsPlugin(FeaturePlugin[ComparisonsConfig]):
 
     def _pair_context(self, first: Role, second: Role, here: str) -> dict:
         return {
-            "first": first, "second": second, "fields": {r.id: self._fields(r.id, here) for r in (first, second)}, "duty_text": self._duty_text(here),
-            "shared": shared_vocabulary(first, second, self.site.kb.terms), "meeting": where_they_meet(first, second, self.site.kb.of_kind("comparison")),
+            "first": first,
+            "second": second,
+            "fields": {r.id: self._fields(r.id, here) for r in (first, second)},
+            "duty_text": self._duty_text(here),
+            "shared": shared_vocabulary(first, second, self.site.kb.terms),
+            "meeting": where_they_meet(first, second, self.site.kb.of_kind("comparison")),
             "comparison_stage_hrefs": {c.id: self._stage_hrefs(c, here) for c in self.site.kb.of_kind("comparison")},
-            "raci": RACI, "pairs_href": relative_url(self.pairs_index, here) if self.pairs_index else None,
+            "raci": RACI,
+            "pairs_href": relative_url(self.pairs_index, here) if self.pairs_index else None,
         }
 
     # Embeds
@@ -205,7 +231,14 @@ class ComparisonsPlugin(FeaturePlugin[ComparisonsConfig]):
         if link.anchor and comparison.stage(link.anchor) is None:
             stages = ", ".join(s.id for s in comparison.stages)
             marker = f"![[{link.target}#{link.anchor}"
-            self.site.add_problem(Problem(self._docs_path(page), self._line_of(page, marker), "", f"{marker}]]: {link.target!r} has no stage {link.anchor!r}; its stages are {stages}"))
+            self.site.add_problem(
+                Problem(
+                    self._docs_path(page),
+                    self._line_of(page, marker),
+                    "",
+                    f"{marker}]]: {link.target!r} has no stage {link.anchor!r}; its stages are {stages}",
+                )
+            )
             return ""
         # A placeholder of our own, noted per page: the embed is drawn once the comparison's cells are rendered.
         # (A comment is block-level to Markdown, so an embed alone in a paragraph is not wrapped in <p>.)
@@ -222,7 +255,7 @@ class ComparisonsPlugin(FeaturePlugin[ComparisonsConfig]):
     def _line_of(page: Page, text: str) -> int:
         try:
             source = page.file.content_string
-        except Exception:  # noqa: BLE001 - a file we cannot re-read only costs the line number
+        except Exception:
             return 1
         return source.count("\n", 0, max(source.find(text), 0)) + 1
 
@@ -242,8 +275,10 @@ class ComparisonsPlugin(FeaturePlugin[ComparisonsConfig]):
         read = self._fields(comparison_id, page.url)
         context = {
             **self._overview_context(comparison, page.url),
-            "cell_html": lambda *loc: read(*loc, inline_=True), "link": lambda entry_id: self.site.link(entry_id, page.url),
-            "stages": [s for s in comparison.stages if stage_id in (None, s.id)], "whole": stage_id is None,
+            "cell_html": lambda *loc: read(*loc, inline_=True),
+            "link": lambda entry_id: self.site.link(entry_id, page.url),
+            "stages": [s for s in comparison.stages if stage_id in (None, s.id)],
+            "whole": stage_id is None,
             "overview_href": relative_url(self.site.urls[comparison_id], page.url),
         }
         return self.site.templates.get_template("crosswalk/comparison/embed.html").render(**context)

@@ -10,7 +10,8 @@ from markupsafe import Markup, escape
 
 from ..core.glossary import WITH_EVIDENCE, TermMatcher, autolink_html, autolink_names, glossary_rows
 from ..core.parallel import parallel_map
-from ..engine import Config, File, Files, MkDocsConfig, config_options as c, event_priority
+from ..engine import Config, File, Files, MkDocsConfig, event_priority
+from ..engine import config_options as c
 from ..render.plan import PagePlan, catalogue_src_uri
 from ..render.sheets import SHEETS_DIR, meeting_sheets
 from ..render.urls import relative_url

@@ -58,7 +58,8 @@ def stamp_of(config_file: str | None, custom_dir: str | None) -> tuple:
 def pages_showing(deps: dict[str, dict[str, set]], changed: dict[str, set[tuple]]) -> set[str]:
     """URLs of the pages that showed a changed part of an entry in the last good build."""
     return {
-        url for url, shown in deps.items()
+        url
+        for url, shown in deps.items()
         if any(ANY in shown[entry_id] or not shown[entry_id].isdisjoint(changed[entry_id]) for entry_id in shown.keys() & changed.keys())
     }
 

@@ -8,11 +8,12 @@ from functools import partial
 from markupsafe import Markup
 
 from ..core.references import markdown_texts
-from ..engine import Config, File, Files, MkDocsConfig, config_options as c
+from ..engine import Config, File, Files, MkDocsConfig
+from ..engine import config_options as c
 from ..render import catalogues
 from ..render.environment import format_minutes
-from ..render.labels import plain_text
 from ..render.fields import inline as inline_html
+from ..render.labels import plain_text
 from ..render.plan import PagePlan, catalogue_src_uri, entry_src_uri
 from ..render.urls import relative_url
 from .feature import FeaturePlugin
@@ -42,7 +43,7 @@ class PracticePlugin(FeaturePlugin[PracticeConfig]):
         # Which practice controls templates show: done boxes and progress bars, pick boxes and the builder.
         switches = {"progress": self.config.progress, "assignments": self.config.assignments}
         catalogue = files.get_file_from_path(catalogue_src_uri("case"))
-        for src_uri, plan in list(site.plans.items()):
+        for src_uri in list(site.plans):
             # The assignment link needs this page's position: worked out if the page is rendered.
             site.register_context_later(src_uri, partial(self._page_context, files.get_file_from_path(src_uri), assignment, switches))
             if catalogue and src_uri == catalogue.src_uri:
@@ -64,7 +65,10 @@ class PracticePlugin(FeaturePlugin[PracticeConfig]):
             files.append(data)
         if assignment:
             site.register_context(
-                assignment.src_uri, cases_json_href=relative_url(data.url, assignment.url), site_root_href=relative_url("", assignment.url), site_name=config.site_name
+                assignment.src_uri,
+                cases_json_href=relative_url(data.url, assignment.url),
+                site_root_href=relative_url("", assignment.url),
+                site_name=config.site_name,
             )
         return assignment
 
@@ -107,12 +111,20 @@ class PracticePlugin(FeaturePlugin[PracticeConfig]):
         def data(case) -> dict:
             if case.id in kept and kept[case.id][0] is case:
                 return kept[case.id][1]
-            kept[case.id] = (case, {
-                "title": case.title, "level": case.level, "minutes": case.duration_minutes, "duration": format_minutes(case.duration_minutes),
-                "summary": case.summary,
-                "scenario": plain_text(case.scenario, entries), "steps": [plain_text(s, entries) for s in case.steps],
-                "deliverables": [plain_text(d, entries) for d in case.deliverables], "url": site.urls[case.id],
-            })
+            kept[case.id] = (
+                case,
+                {
+                    "title": case.title,
+                    "level": case.level,
+                    "minutes": case.duration_minutes,
+                    "duration": format_minutes(case.duration_minutes),
+                    "summary": case.summary,
+                    "scenario": plain_text(case.scenario, entries),
+                    "steps": [plain_text(s, entries) for s in case.steps],
+                    "deliverables": [plain_text(d, entries) for d in case.deliverables],
+                    "url": site.urls[case.id],
+                },
+            )
             return kept[case.id][1]
 
         cases = {case.id: data(case) for case in site.kb.of_kind("case")}

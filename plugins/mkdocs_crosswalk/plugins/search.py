@@ -6,7 +6,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..core.search import INDEX_FILES, build_indexes, dumps, entries_in_order, entry_document, kind_order, page_document, sections_of_html
-from ..engine import LUNR_JS, Config, File, Files, MkDocsConfig, Page, config_options as c, event_priority
+from ..engine import LUNR_JS, Config, File, Files, MkDocsConfig, Page, event_priority
+from ..engine import config_options as c
 from ..render.urls import relative_url
 from .feature import ASSET_DIR, FeaturePlugin
 from .site import site_plugin
@@ -78,7 +79,9 @@ class SearchPlugin(FeaturePlugin[SearchConfig]):
         tags = self._head.get(script_href)
         if tags is None:
             template = site_plugin(config).templates.get_template("crosswalk/search/head.html")
-            tags = self._head[script_href] = template.render(names_href=href(INDEX_FILES["names"]), lunr_href=href(LUNR), script_href=script_href).strip()
+            tags = self._head[script_href] = template.render(
+                names_href=href(INDEX_FILES["names"]), lunr_href=href(LUNR), script_href=script_href
+            ).strip()
         return output.replace("</head>", tags + "\n</head>", 1)
 
     def on_post_build(self, *, config: MkDocsConfig):

@@ -5,26 +5,24 @@ from __future__ import annotations
 import gc
 import logging
 import os
+from collections.abc import Callable, Mapping
 from html import escape as escape_html
 from pathlib import Path
-from collections.abc import Mapping
-from typing import Callable
 
 import jinja2
-
 from markupsafe import Markup
 
-from ..core import ContentError, Entry, KindError, KnowledgeBase, ParseCache, Problem, load_knowledge_base
+from ..core import ContentError, Entry, KindError, KnowledgeBase, ParseCache, Problem, load_knowledge_base, parallel
 from ..core.changes import prose_changes
-from ..core.site_kinds import load_site_kinds
-from ..core import parallel
 from ..core.references import WikiLink, find_wikilinks, markdown_texts
+from ..core.site_kinds import load_site_kinds
 from ..core.wording import in_running_text
-from ..engine import ENGINE, BasePlugin, Config, File, Files, InclusionLevel, MkDocsConfig, Page, PluginError, config_options as c, event_priority, get_toc
+from ..engine import ENGINE, BasePlugin, Config, File, Files, InclusionLevel, MkDocsConfig, Page, PluginError, event_priority, get_toc
+from ..engine import config_options as c
 from ..render import catalogues
-from ..render.generic import is_short, own_fields
 from ..render.environment import make_environment
 from ..render.fields import FieldRenderer, inline
+from ..render.generic import is_short, own_fields
 from ..render.plan import PagePlan, catalogue_src_uri, entry_src_uri, plan_pages
 from ..render.toc import toc_tokens
 from ..render.urls import href_placeholder, relative_url, resolve_hrefs
@@ -224,7 +222,7 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         self._reading = True
         self._by_url = {}
         for file in files.documentation_pages():
-            file.is_modified = (lambda file=file: self._redo(file))
+            file.is_modified = lambda file=file: self._redo(file)
             self._by_url[file.url] = file
         return nav
 
@@ -369,7 +367,9 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
             return None
         page, plan, first_line, markdown = self._converting
         if link.target not in self.kb:
-            self.add_problem(Problem(_docs_path(page, self._config), self._line_of(markdown, link, first_line), "", f"[[{link.target}]] refers to no entry"))
+            self.add_problem(
+                Problem(_docs_path(page, self._config), self._line_of(markdown, link, first_line), "", f"[[{link.target}]] refers to no entry")
+            )
             return link.target
         if not plan:
             self.page_links.setdefault(link.target, {})[page.file.src_uri] = page
@@ -502,9 +502,16 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
             if entry_id in self.urls and (self._rebuild is None or self.urls[entry_id] in self._rebuild):
                 self.depends_on(self.urls[entry_id], (entry_id,))
         self._memory = BuildMemory(
-            kb=self.kb, stamp=stamp_of(config.config_file_path, config.theme.custom_dir), docs=self._docs, dests=dests,
-            deps=self._deps, rendered=self._rendered, field_links=self._field_links, linked_from=self._linked_from,
-            page_links=self.page_links, carried=self._carried,
+            kb=self.kb,
+            stamp=stamp_of(config.config_file_path, config.theme.custom_dir),
+            docs=self._docs,
+            dests=dests,
+            deps=self._deps,
+            rendered=self._rendered,
+            field_links=self._field_links,
+            linked_from=self._linked_from,
+            page_links=self.page_links,
+            carried=self._carried,
         )
 
     def on_build_error(self, *, error: Exception):
@@ -514,7 +521,9 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
 
     def render_page(self, plan: PagePlan, page: Page) -> str:
         context = PageContext(self, page, plan)
-        return self.templates.get_or_select_template(list(plan.template) if isinstance(plan.template, tuple) else plan.template).render(**context.variables())
+        return self.templates.get_or_select_template(list(plan.template) if isinstance(plan.template, tuple) else plan.template).render(
+            **context.variables()
+        )
 
 
 class PageContext:
@@ -586,7 +595,9 @@ class PageContext:
         groups = [(label, [(self.url(e.id), e.title, e) for e in items]) for label, items in catalogues.referenced_by(self.kb, entry_id)]
         pages = self.plugin.page_links.get(entry_id, {})
         if pages:
-            groups.append(("Pages", [(relative_url(p.url, self.page.url), p.title, None) for p in sorted(pages.values(), key=lambda p: p.title or "")]))
+            groups.append(
+                ("Pages", [(relative_url(p.url, self.page.url), p.title, None) for p in sorted(pages.values(), key=lambda p: p.title or "")])
+            )
         return groups
 
 
@@ -624,7 +635,7 @@ def _body_first_line(page: Page, markdown: str) -> int:
     """The file line on which the Markdown (after front matter) starts, for error messages."""
     try:
         source = page.file.content_string
-    except Exception:  # noqa: BLE001 - a file we cannot re-read only costs line precision
+    except Exception:
         return 1
     return max(1, source.count("\n") - markdown.count("\n") + 1)
 

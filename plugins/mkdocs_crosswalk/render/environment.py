@@ -33,4 +33,3 @@ def format_minutes(minutes: int) -> str:
     if not hours:
         return f"{rest} min"
     return f"{hours} h {rest} min" if rest else f"{hours} h"
-

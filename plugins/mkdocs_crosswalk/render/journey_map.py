@@ -84,9 +84,7 @@ def journey_picture(journey: Journey, entries: Mapping[str, Entry]) -> JourneyPi
     middle = STRIP / 2
 
     def notes_of(stage) -> list[Note]:
-        return [Note("•", plain_text(a, entries), "") for a in stage.actions] + [
-            Note("!", plain_text(p, entries), "pain") for p in stage.pain_points
-        ]
+        return [Note("•", plain_text(a, entries), "") for a in stage.actions] + [Note("!", plain_text(p, entries), "pain") for p in stage.pain_points]
 
     def loops_from(stage) -> list[Note]:
         return [

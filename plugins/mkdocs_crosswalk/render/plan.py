@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from ..core.knowledge_base import KnowledgeBase
 from ..core.kinds import BUILTIN_KINDS, KindRegistry
+from ..core.knowledge_base import KnowledgeBase
 from ..core.models import Entry
 
 

@@ -34,7 +34,14 @@ def meeting_sheets(kb: KnowledgeBase) -> list[Sheet]:
         sheets.append(Sheet("Tags", f"tag-{_slug(tag)}", f"Terms tagged {tag}", tuple(t for t in kb.terms if tag in t.tags)))
     domains = sorted({d for term in kb.terms for d in term.domains})
     for domain in domains:
-        sheets.append(Sheet("Domains", f"domain-{domain}", f"{domain.upper() if len(domain) <= 2 else domain.capitalize()} terms", tuple(t for t in kb.terms if domain in t.domains)))
+        sheets.append(
+            Sheet(
+                "Domains",
+                f"domain-{domain}",
+                f"{domain.upper() if len(domain) <= 2 else domain.capitalize()} terms",
+                tuple(t for t in kb.terms if domain in t.domains),
+            )
+        )
     for comparison in kb.of_kind("comparison"):
         for stage in comparison.stages:
             if stage.terms:

@@ -10,6 +10,7 @@ from ..core.models import Comparison, Entry, Journey, JourneyStage, Role, Stage
 from ..core.references import find_wikilinks, markdown_texts
 from .responsibilities import Duty, duties_in
 
+
 @dataclass(frozen=True)
 class Mention:
     """An entry (or one stage of a journey) that refers to the stage, and through which of its terms."""
