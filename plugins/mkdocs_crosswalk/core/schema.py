@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Union
 
 from pydantic import Field, TypeAdapter
 
@@ -13,7 +13,7 @@ SCHEMA_ID = "https://crosswalk.invalid/schema/entry.schema.json"
 
 def front_matter_schema(kinds: KindRegistry = BUILTIN_KINDS) -> dict:
     """One schema covering every kind, discriminated by ``kind``."""
-    union = Annotated[tuple(kinds.values()), Field(discriminator="kind")]
+    union = Annotated[Union[tuple(kinds.values())], Field(discriminator="kind")]  # noqa: UP007 - kinds known only at run time
     schema = TypeAdapter(union).json_schema(by_alias=True)
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Crosswalk entry front matter", **schema}
     # The id is optional in files: it defaults to the file name.
