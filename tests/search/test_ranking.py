@@ -10,52 +10,9 @@ from mkdocs_crosswalk.cli import main
 from mkdocs_crosswalk.core import load_knowledge_base
 from mkdocs_crosswalk.core.search import Searcher
 from support import REPO
+from support.search_queries import FIRST, HOSTILE
 
 KB = load_knowledge_base(REPO / "kb")
-# query -> (first result's id, the section it lands on). Every query the issue names; the full-text ones
-# are phrases that are in no title, alias or summary, only in a body or a Markdown field.
-FIRST = {
-    "RACI": ("raci", ""),
-    "PRD": ("prd", ""),
-    "DACI": ("daci", ""),
-    "A/B test": ("ab-test", ""),
-    "ab test": ("ab-test", ""),
-    "CI/CD": ("ci-cd", ""),
-    "ci cd": ("ci-cd", ""),
-    "data drift": ("data-drift", ""),
-    "drift": ("drift", ""),
-    "F1 score": ("f1-score", ""),
-    "5 Whys": ("five-whys", ""),
-    "responsibility assignment": ("raci", ""),
-    "retra": ("retraining", ""),
-    "retraning": ("retraining", ""),
-    "accuarcy": ("accuracy", ""),
-    "product requirements document": ("prd", ""),
-    "drifts": ("drift", ""),
-    "Spark Summit": ("mlflow-first-release", "the-outcome"),
-    "feels like spam": ("user-impact-translation-interview", "sample-answer"),
-    "Fei-Fei Li": ("mlflow-first-release", "the-outcome"),
-}
-HOSTILE = [
-    "ratio:",
-    "A/B test:",
-    "+",
-    "-",
-    "~",
-    "^2",
-    "*",
-    "x" * 10_000,
-    "a " * 5_000,
-    "?!.,;:",
-    "😀🚀",
-    "<script>alert(1)</script>",
-    "<img src=x onerror=alert(1)>",
-    "title:RACI",
-    "-RACI +PRD",
-    "RACI~1",
-    "\u0000",
-    "   ",
-]
 
 
 @pytest.fixture(scope="module")

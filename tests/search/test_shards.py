@@ -12,39 +12,11 @@ from mkdocs_crosswalk.core import load_knowledge_base
 from mkdocs_crosswalk.core import search as core_search
 from mkdocs_crosswalk.core.search import INDEX_FILES, QUERY_PLAN, Searcher, expand, merge_shards, shards_for, words
 from support import REPO
+from support.search_queries import HOSTILE, QUERIES
 
 KB = load_knowledge_base(REPO / "kb")
-NAMED = [
-    "RACI",
-    "PRD",
-    "A/B test",
-    "ab test",
-    "CI/CD",
-    "ci cd",
-    "data drift",
-    "drift",
-    "drifts",
-    "5 Whys",
-    "retra",
-    "retraning",
-    "accuarcy",
-    "responsibility assignment",
-    "product requirements document",
-    "Spark Summit",
-    "feels like spam",
-    "Fei-Fei Li",
-    "error messages",
-    "model",
-    "team",
-    "it",
-    "studies",
-    "user s",
-    "x" * 10_000,
-    "a " * 5_000,
-    "😀🚀",
-    "title:RACI",
-    "-RACI +PRD",
-]
+# The named queries, single common words, a two-letter word, a plural, and the hostile inputs.
+NAMED = [*QUERIES, "drifts", "model", "team", "it", "studies", "user s", *HOSTILE]
 
 
 class Whole(Searcher):
