@@ -35,7 +35,6 @@ class JourneyStage:
     id: str
     title: str
     emotion: int
-    feeling: str  # the emotion in words
     x: float  # percent: the middle of the stage's column (wide form) or its feeling on the strip (narrow form)
     y: float  # px: the height of its feeling in the wide form's strip
     notes: tuple[Note, ...]  # actions, then pain points, then (narrow form only) loops back
@@ -95,13 +94,9 @@ def journey_picture(journey: Journey, entries: Mapping[str, Entry]) -> JourneyPi
 
     count = len(stages)
     wide = tuple(
-        JourneyStage(s.id, s.title, s.emotion, FEELINGS[s.emotion], (i + 0.5) * 100 / count, middle - s.emotion * STEP, tuple(notes_of(s)))
-        for i, s in enumerate(stages)
+        JourneyStage(s.id, s.title, s.emotion, (i + 0.5) * 100 / count, middle - s.emotion * STEP, tuple(notes_of(s))) for i, s in enumerate(stages)
     )
-    narrow = tuple(
-        JourneyStage(s.id, s.title, s.emotion, FEELINGS[s.emotion], 15 + (s.emotion + 2) * 17.5, DOT, tuple(notes_of(s) + loops_from(s)))
-        for s in stages
-    )
+    narrow = tuple(JourneyStage(s.id, s.title, s.emotion, 15 + (s.emotion + 2) * 17.5, DOT, tuple(notes_of(s) + loops_from(s))) for s in stages)
     spans = [tuple(sorted((index[loop.from_], index[loop.to]))) for loop in journey.loops]
     levels = _levels(spans)
     rows = max(levels, default=-1) + 1
