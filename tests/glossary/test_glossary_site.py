@@ -42,6 +42,12 @@ def extra_site(tmp_path_factory):
     (project / "docs" / "quiet.md").write_text("---\nglossary_links: false\n---\n# Quiet\n\nNo data drift links here.\n")
     (project / "docs" / "loud.md").write_text("# Loud\n\nSome data drift here, and more data drift.\n")
     (project / "docs" / "edges.md").write_text(EDGES)
+    # "noise" is an everyday word: it links where the page is about noise (a nav section, a heading), not elsewhere
+    (project / "kb" / "noise.md").write_text("---\nkind: term\ntitle: Noise\nsummary: Randomness in a dataset that hides its pattern.\ndomains: [ml]\n---\n")
+    (project / "docs" / "tricks.md").write_text("# Tricks\n\nSome noise is added on purpose.\n")
+    (project / "docs" / "headed.md").write_text("# Headed\n\n## Injecting noise\n\nA little noise helps.\n")
+    (project / "docs" / "room.md").write_text("# Room\n\nA little noise in the room.\n")
+    config.write_text(config.read_text().replace("  - About: about.md\n", "  - About: about.md\n  - Noise handling:\n      - tricks.md\n"))
     result = build_site(project, root / "site")
     assert result.returncode == 0, result.stderr
     return root / "site"
@@ -53,6 +59,11 @@ def test_a_mention_links_to_the_term_with_its_definition(extra_site):
     assert resolve("loud/", link.attributes["href"])[0] == "glossary/data-drift/"
     assert link.attributes["aria-describedby"] == tip.attributes["id"]
     assert " ".join(tip.text().split()) == "Data drift A change in the inputs a model sees compared with the data it learned from."
+
+
+def test_a_common_word_links_on_a_page_about_it(extra_site):
+    linked = {page: [a.text() for a in content(extra_site, page).css("a.cw-term__link")] for page in ("tricks/", "headed/", "room/")}
+    assert linked == {"tricks/": ["noise"], "headed/": ["noise"], "room/": []}
 
 
 def test_a_term_is_not_linked_on_its_own_page(extra_site):

@@ -187,3 +187,57 @@ def test_an_ing_form_is_not_the_term():
     # "Discovery and delivery drifting out of step" is not model drift, though the page speaks of models
     terms = [term("drift", "Drift", summary="A change in live data that makes a deployed model behave differently."), term("model", "Deployed model")]
     assert links(terms, "Discovery and delivery drifting out of step; the deployed model.") == [("deployed model", "model")]
+
+
+def test_the_ing_form_of_a_term_that_names_an_act_is_the_act():
+    interpret = term("interpret", "interpret", summary="The process of analyzing and deriving meaning from research data and user feedback.")
+    assert links([interpret], "How do I know I'm interpreting user feedback correctly?") == [("interpreting", "interpret")]
+    assert links([interpret], "The area can be interpreted as a probability.") == []  # -ed is the everyday verb
+    transcribe = term("transcribe", "Transcribe", summary="To turn a recorded interview into written text.")
+    assert links([transcribe], "Transcribing takes a day.") == [("Transcribing", "transcribe")]
+
+
+def test_the_ing_form_never_takes_another_terms_name():
+    terms = [
+        term("interpret", "Interpret", summary="The act of reading meaning into findings."),
+        term("interpreting", "Interpreting", summary="Spoken translation."),
+    ]
+    assert links(terms, "Interpreting at the summit.") == [("Interpreting", "interpreting")]
+
+
+# Two glossaries' worth of terms: "Model" and "Loss" in their machine-learning sense, "Noise" too.
+LEARNING = [
+    term("model", "Model", summary="A data structure that stores a representation of a dataset (weights and biases)."),
+    term("loss", "Loss", summary="How far a model's predictions are from the true values; training lowers it."),
+    term("noise", "Noise", summary="Irrelevant information or randomness in a dataset that hides the pattern."),
+    term("persona", "Persona", summary="A fictional user archetype built from research."),
+]
+
+
+def _linked(html: str, **options) -> list[str]:
+    return autolink_html(html, TermMatcher.for_terms(LEARNING), lambda t, text: text, **options)[1]
+
+
+def test_a_page_about_a_common_word_term_links_it():
+    page = "<p>Mean squared error, or L2 loss, is sensitive to outliers.</p>"
+    assert _linked(page) == []  # the paragraph alone says nothing of models
+    assert _linked(page, subject=["Loss functions"]) == ["loss"]  # the page's title or nav section names it
+    assert _linked("<h2>Injecting noise</h2><p>Noise is added to the inputs.</p>") == ["noise"]  # a heading names it
+    assert _linked("<h2>Interviews</h2><p>Noise in the room.</p>") == []
+
+
+def test_a_paragraph_that_shares_a_rare_word_with_the_definition_is_evidence():
+    # "dataset" is in Model's definition and is no everyday word: the simplified Lesk algorithm
+    assert _linked("<p>Holds the <em>dataset</em> your model will train on.</p>") == ["model"]  # inline markup: same paragraph
+    assert _linked("<p>Holds the dataset.</p><p>Your model will train on it.</p>") == []  # another paragraph
+    assert _linked("<p>Your model of the world, and your data.</p>") == []  # "data" is an everyday word
+
+
+def test_a_related_terms_definition_words_are_evidence_too():
+    terms = [
+        term("feature", "Feature", summary="An attribute and value combination in a dataset."),
+        term("neuron", "Neuron", summary="A unit that takes weighted inputs, each a feature or an earlier neuron's output."),
+    ]
+    matcher = TermMatcher.for_terms(terms)
+    linked = autolink_html("<p>The inputs can be features from earlier weighted layers.</p>", matcher, lambda t, text: text)[1]
+    assert linked == ["feature"]  # "weighted" is in Neuron's definition, and Neuron's definition names features

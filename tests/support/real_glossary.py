@@ -74,14 +74,21 @@ def load_terms() -> list[Term]:
         if t.title.casefold() not in names and t.id not in {k.id for k in kept}:
             kept.append(t)
             names.add(t.title.casefold())
+    DEFINITIONS.update({t.id: t._source.body for t in kept})  # a dropped namesake ("feature" of the UX lesson) defined it too
     return kept
 
 
+# page -> (its heading, the titles of the pages it sits in): what a site shows as the page's <h1> and nav sections
+HEADINGS: dict[str, tuple[str, list[str]]] = {}
+
+
 def _rst_pages(path: Path) -> list[tuple[str, list[str]]]:
-    """Sections of a reStructuredText page as ``(name, paragraphs)``: prose only (no directives, code or maths)."""
+    """Sections of a reStructuredText page as ``(name, paragraphs)``: prose only (no directives, code or maths).
+    Each section is a page of its own, under the file's title (HEADINGS)."""
     pages: list[tuple[str, list[str]]] = []
     lines = path.read_text(encoding="utf-8").splitlines()
     name, paragraphs, current, skipping = path.stem, [], [], False
+    file_title = None
     for i, line in enumerate(lines):
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if _HEADING_RULE.match(following) and line.strip() and not _HEADING_RULE.match(line):
@@ -90,6 +97,8 @@ def _rst_pages(path: Path) -> list[tuple[str, list[str]]]:
             if paragraphs:
                 pages.append((name, paragraphs))
             name, paragraphs, current = f"{path.stem}#{slugify(line.strip()) or i}", [], []
+            HEADINGS[name] = (line.strip(), [file_title] if file_title else [])
+            file_title = file_title or line.strip()
             continue
         if _HEADING_RULE.match(line):
             continue
@@ -118,7 +127,9 @@ def _rst_pages(path: Path) -> list[tuple[str, list[str]]]:
 
 
 def _md_page(path: Path) -> tuple[str, list[str]]:
-    body = path.read_text(encoding="utf-8").split("---\n", 2)[2]
+    _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+    title = re.search(r"^title:\s*(.*?)\s*$", front, re.MULTILINE).group(1).strip("\"'")
+    HEADINGS[path.stem] = (title, [])
     body = re.sub(r"```.*?```", "", body, flags=re.DOTALL)
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", body) if p.strip() and not p.lstrip().startswith(("#", "|", ":::", "!["))]
     return path.stem, [re.sub(r"\[\[([^\]|]+)(?:\|([^\]]+))?\]\]", lambda m: m.group(2) or m.group(1), _MARKS.sub("", p)) for p in paragraphs]
@@ -127,6 +138,7 @@ def _md_page(path: Path) -> tuple[str, list[str]]:
 def load_pages(terms: list[Term]) -> list[tuple[str, str | None, list[str]]]:
     """``(page, own term id or None, paragraphs)``: each term's page, each section of the ML pages, the UX pages."""
     pages = [(f"glossary/{t.id}", t.id, [DEFINITIONS[t.id]]) for t in terms]
+    HEADINGS.update({f"glossary/{t.id}": (t.title, ["Glossary"]) for t in terms})
     for path in sorted((FIXTURE / "pages").glob("*.rst")):
         pages += [(name, None, paragraphs) for name, paragraphs in _rst_pages(path)]
     for path in sorted((FIXTURE / "pages").glob("*.md")):
@@ -139,8 +151,9 @@ def autolinks(matcher: TermMatcher, terms: list[Term], link=autolink_html) -> li
     """What the site links (core.glossary.autolink_html): the first mention of each term on each page."""
     found = []
     for page, own, paragraphs in load_pages(terms):
-        html = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
-        _, linked = link(html, matcher, lambda term_id, text: text, skip_term=own)
+        heading, sections = HEADINGS[page]
+        html = f"<h1>{escape(heading)}</h1>" + "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+        _, linked = link(html, matcher, lambda term_id, text: text, skip_term=own, subject=sections)
         done, wanted = {own}, set(linked)
         for number, paragraph in enumerate(paragraphs):
             for start, end, term_id in _mentions(matcher, paragraph):

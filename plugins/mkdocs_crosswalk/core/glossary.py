@@ -59,6 +59,20 @@ def is_common_word(name: str) -> bool:
     return len(words) == 1 and (words[0] in common_words() or any(s in common_words() for s in _singulars(words[0])))
 
 
+def rare_words(text: str) -> frozenset[str]:
+    """The words of ``text`` that are not everyday English (not in common_words(), four letters or more), each with
+    its singular forms too, so "neurons" meets "neuron": the words that say what a paragraph or a definition is about."""
+    found = set()
+    for _, _, token in _tokens(text):
+        word = token.lower()
+        if len(word) < 4 or not word.isalpha() or word in common_words():
+            continue
+        singulars = _singulars(word)
+        if not any(s in common_words() for s in singulars):
+            found.update((word, *singulars))
+    return frozenset(found)
+
+
 def _singulars(token: str) -> tuple[str, ...]:
     """What a lowercased word may be the simple plural of: "personas" -> "persona", "processes" -> "process".
     Words ending in -ss, -us, -is are not plurals ("loss", "status", "analysis")."""
@@ -124,6 +138,25 @@ def autolink_names(term: Term, never: frozenset[str] = frozenset()) -> list[tupl
     return found
 
 
+# A definition that says its term is an act: "The process of analyzing ...", "To turn recordings into text".
+_ACT = re.compile(r"\s*(?:(?:the|an?)\s+)?(?:process|act|practice|activity)\s+of\s|\s*to\s+[a-z]", re.IGNORECASE)
+
+
+def activity_names(term: Term, never: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """The -ing forms under which a term that names an act is linked too ("interpret", "The process of analyzing
+    ..." -> "interpreting user feedback"), for its one-word names of five letters or more that are no common word.
+    Not for a term that names a thing or a state ("Drift is the change ..."): "delivery drifting out of step" is
+    not drift. Not -ed either, mostly the everyday verb ("can be interpreted as a probability")."""
+    if not _ACT.match(term.summary):
+        return []
+    found = []
+    for name, how in autolink_names(term, never):
+        word = name.lower()
+        if how == ANY_CASE and len(word) >= 5 and word.isalpha() and not word.endswith(("ing", "ed")):
+            found.append(((word[:-1] if word.endswith("e") and not word.endswith("ee") else word) + "ing", ANY_CASE))
+    return found
+
+
 def _body(term: Term) -> str:
     """The term page's own text, when the term was loaded from a file."""
     return term._source.body if getattr(term, "_source", None) is not None else ""
@@ -139,6 +172,7 @@ class TermMatcher:
         self._folded: dict = {}  # every other name, by its lowercased tokens
         self.related = related or {}
         self._plain: set[str] = set()  # terms with a name that needs no evidence: the only steps of two-step evidence
+        self.signatures: dict[str, frozenset[str]] = {}  # common-word term -> the rare words of its and its kin's definitions
         for term_id, name, *how in names:
             how = how[0] if how else ANY_CASE
             exact = how == AS_WRITTEN or _is_abbreviation(name)
@@ -160,11 +194,14 @@ class TermMatcher:
 
         Evidence for a common-word name is a mention of a related term on the same page: one its definition
         names, one whose definition names it, one of its see_also, or a term related to one of those that is not
-        itself a common word. So "Model" links on a page that also speaks of overfitting or a training set, and
-        "for instance" on a page about interviews stays prose (:meth:`has_evidence`)."""
+        itself a common word; or, in the same paragraph, a rare word that its definition or a related term's uses
+        (its signature: "the data your model will train on" shares "dataset" with Model's definition). So "Model"
+        links on a page that also speaks of overfitting or a training set, and "for instance" on a page about
+        interviews stays prose (:meth:`has_evidence`)."""
         terms = list(terms)
         never = frozenset(word.casefold() for word in never)
         names = [(term.id, name, how) for term in terms for name, how in autolink_names(term, never)]
+        names += [(term.id, name, how) for term in terms for name, how in activity_names(term, never)]  # after: a name wins
         reader = cls(names)
         related: dict[str, set[str]] = {term.id: set(term.see_also) for term in terms}
         for term in terms:
@@ -176,24 +213,38 @@ class TermMatcher:
                 related.setdefault(other, set()).add(term.id)
         matcher = cls(names, related)
         matcher._plain = {term_id for term_id, _, how in names if how != WITH_EVIDENCE}
+        definitions = {term.id: rare_words(term.summary + "\n" + _body(term)) for term in terms}
+        matcher.signatures = {
+            term_id: definitions.get(term_id, frozenset()).union(
+                *(definitions[kin] for kin in related.get(term_id, ()) & matcher._plain if kin in definitions)
+            )
+            for term_id, _, how in names
+            if how == WITH_EVIDENCE
+        }
         return matcher
 
-    def has_evidence(self, term_id: str, present: set[str]) -> bool:
+    def has_evidence(self, term_id: str, present: set[str], paragraph: frozenset[str] = frozenset()) -> bool:
         """Whether the terms ``present`` on a page make a common-word mention of ``term_id`` mean the term: a related
         term is present, or two steps away through terms that are not common words (so a page about early stopping
-        that speaks of epochs and overfitting is evidence for "accuracy")."""
+        that speaks of epochs and overfitting is evidence for "accuracy"); or the mention's ``paragraph`` (its
+        rare_words()) shares a word with the term's signature, as the simplified Lesk algorithm judges a sense."""
         related = self.related.get(term_id, set())
-        if not related.isdisjoint(present):
+        if not related.isdisjoint(present) or not self.signatures.get(term_id, frozenset()).isdisjoint(paragraph):
             return True
         sure = present & self._plain  # the far end must be named unambiguously too: two common words prove nothing
         return any(not (self.related.get(near, set()) - {term_id}).isdisjoint(sure) for near in related & self._plain)
+
+    def evidence_of(self, term_id: str) -> tuple[frozenset[str], frozenset[str]]:
+        """Everything has_evidence() weighs for ``term_id`` besides the page: its related terms and its signature."""
+        return frozenset(self.related.get(term_id, ())), self.signatures.get(term_id, frozenset())
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping mentions ``(start, end, term_id)`` in ``text``, left to right, the longest name first;
         a common-word name only where the text itself holds evidence for it."""
         found = self.mentions(text)
         present = {term_id for _, _, term_id, _ in found}
-        return [(s, e, t) for s, e, t, weak in found if not weak or self.has_evidence(t, present)]
+        words = rare_words(text) if any(weak for *_, weak in found) else frozenset()
+        return [(s, e, t) for s, e, t, weak in found if not weak or self.has_evidence(t, present, words)]
 
     def mentions(self, text: str) -> list[tuple[int, int, str, bool]]:
         """Every mention ``(start, end, term_id, needs_evidence)``: ``needs_evidence`` for a common-word name."""
@@ -413,29 +464,75 @@ def _prose(html: str):
 
 
 def autolink_html(
-    html: str, matcher: TermMatcher, render: Callable[[str, str], str], *, skip_term: str | None = None, already: set[str] | None = None
+    html: str,
+    matcher: TermMatcher,
+    render: Callable[[str, str], str],
+    *,
+    skip_term: str | None = None,
+    already: set[str] | None = None,
+    subject: Iterable[str] = (),
 ) -> tuple[str, list[str]]:
     """Link the first mention of each term in the prose of ``html``.
 
     ``render(term_id, matched_html)`` returns the link markup. Text inside SKIP_ELEMENTS or
     an element with one of SKIP_CLASSES is left alone, and so are ``skip_term`` (a term's own
     page) and the ids in ``already`` (linked on the page by other means). A common-word name is
-    linked only when the page mentions a related term (TermMatcher.has_evidence), the page's own
-    term and ``already`` included, and on a term's own page never in the words a paragraph opens
-    with ("A method, function, ..."). Returns the new HTML and the ids linked, in order.
+    linked only with evidence (TermMatcher.has_evidence): the page mentions a related term, the page's
+    own term and ``already`` included, or the page is about the term, its title, the titles of the nav
+    sections it sits in (``subject``) or one of its headings naming it ("Loss functions", "Injecting
+    noise"). On a term's own page a common word is never linked in the words a paragraph opens with
+    ("A method, function, ..."). Returns the new HTML and the ids linked, in order.
     """
     pieces = list(_prose(html))
-    present = set(already or ()) | ({skip_term} if skip_term else set())
+    about = [*subject, *(_TAG.sub(" ", html[start:end]) for start, end, is_text in pieces if not is_text and _HEADING.match(html, start))]
+    named = {term_id for text in about for _, _, term_id, _ in matcher.mentions(text)}
+    present = set(already or ()) | ({skip_term} if skip_term else set()) | named
     for start, end, is_text in pieces:
         if is_text:
             present.update(term_id for _, _, term_id, _ in matcher.mentions(html[start:end]))
     linked: list[str] = []
     done = set(already or ()) | ({skip_term} if skip_term else set())
+    paragraphs = _paragraph_words(html, pieces)
     out = [
-        _link_text(html[start:end], matcher, render, done, linked, present, skip_term) if is_text else html[start:end]
+        _link_text(html[start:end], matcher, render, done, linked, present, named, paragraphs[start], skip_term) if is_text else html[start:end]
         for start, end, is_text in pieces
     ]
     return "".join(out), linked
+
+
+# Tags that start or end a block of text: the paragraph whose words are a mention's context (TermMatcher.has_evidence).
+_BLOCK = re.compile(
+    r"</?(?:p|li|dd|dt|td|th|tr|div|h[1-6]|blockquote|section|article|aside|figure|figcaption|details|summary|table|ul|ol|dl|br|hr)(?=[\s/>])",
+    re.IGNORECASE,
+)
+
+
+def _paragraph_words(html: str, pieces: list[tuple[int, int, bool]]) -> dict[int, Callable[[], frozenset[str]]]:
+    """For each text piece (by its start), a function giving the rare_words() of the paragraph it is part of, worked
+    out only when a common-word mention needs them: inline markup (a link, emphasis) does not end a paragraph."""
+    found: dict[int, Callable[[], frozenset[str]]] = {}
+    block: list[str] = []
+
+    def words_of(texts: list[str], cache: list) -> Callable[[], frozenset[str]]:
+        def words() -> frozenset[str]:
+            if not cache:
+                cache.append(rare_words(" ".join(texts)))
+            return cache[0]
+
+        return words
+
+    current = words_of(block, [])
+    for start, end, is_text in pieces:
+        if is_text:
+            block.append(html[start:end])
+            found[start] = current
+        elif _BLOCK.search(html, start, end):
+            block = []
+            current = words_of(block, [])
+    return found
+
+
+_HEADING = re.compile(r"<h[1-6][\s>]", re.IGNORECASE)  # a heading's skip zone, whose words say what the page is about
 
 
 # "A method, function, or ..." / "A machine learning method where ...": the words a definition opens with name the
@@ -447,12 +544,24 @@ def _opens_definition(text: str, start: int) -> bool:
     return _OPENING.fullmatch(text, 0, start) is not None
 
 
-def _link_text(text: str, matcher: TermMatcher, render, done: set[str], linked: list[str], present: set[str], own: str | None) -> str:
+def _link_text(
+    text: str,
+    matcher: TermMatcher,
+    render,
+    done: set[str],
+    linked: list[str],
+    present: set[str],
+    named: set[str],
+    paragraph: Callable[[], frozenset[str]],
+    own: str | None,
+) -> str:
     if not text.strip():
         return text
     pieces, last = [], 0
     for start, end, term_id, weak in matcher.mentions(text):
-        if term_id in done or (weak and not matcher.has_evidence(term_id, present)) or (weak and own and _opens_definition(text, start)):
+        if term_id in done:
+            continue
+        if weak and ((own and _opens_definition(text, start)) or not (term_id in named or matcher.has_evidence(term_id, present, paragraph()))):
             continue
         done.add(term_id)
         linked.append(term_id)

@@ -67,11 +67,11 @@ class GlossaryPlugin(FeaturePlugin[GlossaryConfig]):
         return files
 
     def _note_evidence(self) -> None:
-        """Which terms are evidence for a common-word name comes from the terms' prose (TermMatcher.for_terms):
+        """Which terms and words are evidence for a common-word name comes from the terms' prose (TermMatcher.for_terms):
         when an edit changes that, links on any page may change, and an incremental `serve` build redoes them all."""
         never = frozenset(word.casefold() for word in self.config.never_autolink)
         weak = {term.id for term in self.site.kb.terms for _, how in autolink_names(term, never) if how == WITH_EVIDENCE}
-        evidence = {term_id: frozenset(self.matcher.related.get(term_id, ())) for term_id in weak}
+        evidence = {term_id: self.matcher.evidence_of(term_id) for term_id in weak}
         before = self.site.carried("glossary-evidence").get("evidence")
         if before is not None and before != evidence:
             self.site.rebuild_everything()
@@ -143,7 +143,9 @@ class GlossaryPlugin(FeaturePlugin[GlossaryConfig]):
             return self.term_links[term_id].replace(_HREF, href, 1).replace(_TEXT, matched, 1)
 
         explicit = site.linked_from(base)  # terms the page links already show their definitions
-        return autolink_html(page.content, self.matcher, render, skip_term=own, already=explicit)
+        # what the page is about: its title and the nav sections it sits in ("Loss functions" > "Huber")
+        subject = [self._title(page), *(section.title for section in page.ancestors if section.title)]
+        return autolink_html(page.content, self.matcher, render, skip_term=own, already=explicit, subject=subject)
 
     def _term_links(self) -> dict[str, str]:
         """Each term's link markup, rendered once with stand-ins for the page's href and the matched text."""
