@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import posixpath
 from collections.abc import Callable, Mapping
 from html import escape as escape_html
 from pathlib import Path
@@ -214,6 +215,8 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
             self._rendered, self._field_links, self._linked_from, self.page_links = {}, {}, {}, {}
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        if self.config.enabled:
+            self._place_outside_pages(nav, files)
         if not (self.config.enabled and self.tracking):
             return nav
         # MkDocs asks File.is_modified() before reading a page and again before writing it. Pages in the
@@ -339,6 +342,27 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         if plan and plan.entry_id and self.edit_base:
             page.edit_url = self._edit_url(plan)
         return page
+
+    @staticmethod
+    def _place_outside_pages(nav, files: Files) -> None:
+        """Give every page outside the navigation a parent: the page of its folder (``folder/index.md`` or
+        ``folder.md``), or of the nearest folder above that has one (glossary/drift.md -> the Glossary page; a
+        comparison's stage page -> the comparison, whose parent is the Comparisons page). So its tab and nav section show as active and the breadcrumbs lead
+        back, as for pages in the nav; MkDocs leaves such pages without any."""
+        in_nav = {page.file.src_uri for page in nav.pages}
+        for file in files.documentation_pages():
+            page = file.page
+            if page is None or page.parent is not None or file.src_uri in in_nav:
+                continue
+            folder = posixpath.dirname(file.src_uri)
+            if posixpath.basename(file.src_uri) == "index.md":
+                folder = posixpath.dirname(folder)
+            while folder:  # not the home page: the breadcrumbs always start there
+                home = files.get_file_from_path(f"{folder}/index.md") or files.get_file_from_path(f"{folder}.md")
+                if home is not None and home.page is not None:
+                    page.parent = home.page
+                    break
+                folder = posixpath.dirname(folder)
 
     def _edit_url(self, plan: PagePlan) -> str:
         return self.edit_base + self.kb[plan.entry_id].source.rel_path
