@@ -26,7 +26,12 @@ def _where(site, url: str) -> tuple[str | None, list[tuple[str, str]]]:
         (
             "comparisons/ux-vs-mlops/discovery-data/",
             "Compare",
-            [("Home", ""), ("Compare", "comparisons/"), ("Comparisons", "comparisons/"), ("UX Design Process vs MLOps Cycle", "comparisons/ux-vs-mlops/")],
+            [
+                ("Home", ""),
+                ("Compare", "comparisons/"),
+                ("Comparisons", "comparisons/"),
+                ("UX Design Process vs MLOps Cycle", "comparisons/ux-vs-mlops/"),
+            ],
         ),
         ("guide/search/", "Guide", [("Home", ""), ("Guide", "guide/")]),
     ],
