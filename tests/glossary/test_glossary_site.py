@@ -43,7 +43,9 @@ def extra_site(tmp_path_factory):
     (project / "docs" / "loud.md").write_text("# Loud\n\nSome data drift here, and more data drift.\n")
     (project / "docs" / "edges.md").write_text(EDGES)
     # "noise" is an everyday word: it links where the page is about noise (a nav section, a heading), not elsewhere
-    (project / "kb" / "noise.md").write_text("---\nkind: term\ntitle: Noise\nsummary: Randomness in a dataset that hides its pattern.\ndomains: [ml]\n---\n")
+    (project / "kb" / "noise.md").write_text(
+        "---\nkind: term\ntitle: Noise\nsummary: Randomness in a dataset that hides its pattern.\ndomains: [ml]\n---\n"
+    )
     (project / "docs" / "tricks.md").write_text("# Tricks\n\nSome noise is added on purpose.\n")
     (project / "docs" / "headed.md").write_text("# Headed\n\n## Injecting noise\n\nA little noise helps.\n")
     (project / "docs" / "room.md").write_text("# Room\n\nA little noise in the room.\n")
