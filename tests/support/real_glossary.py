@@ -36,9 +36,10 @@ def _first_sentence(text: str) -> str:
 DEFINITIONS: dict[str, str] = {}  # term id -> the whole definition, the prose of the term's page
 
 
-def _term(title: str, definition: str) -> Term:
-    """A term as the loader would make it from a file whose summary is the first sentence and body the rest."""
-    term = Term(kind="term", id=slugify(title), title=title, summary=_first_sentence(definition))
+def _term(title: str, definition: str, **fields) -> Term:
+    """A term as the loader would make it from a file whose summary is the first sentence and body the rest;
+    ``fields``: what the source itself says besides (aliases, see_also)."""
+    term = Term(kind="term", id=slugify(title), title=title, summary=_first_sentence(definition), **fields)
     term._source = Source(path=f"glossary/{term.id}.md", rel_path=f"glossary/{term.id}.md", body=definition, body_line=1, positions=None)
     DEFINITIONS[term.id] = definition
     return term
@@ -69,12 +70,22 @@ def load_terms() -> list[Term]:
         if name.strip() and definition.startswith(": "):
             terms.append(_term(name.strip(), definition[2:].strip()))
     # merging two glossaries: a name both define ("Feature", "clustering") is a clash Crosswalk refuses; keep the first
+    kept = without_clashes(terms)
+    DEFINITIONS.update({t.id: t._source.body for t in kept})  # a dropped namesake ("feature" of the UX lesson) defined it too
+    return kept
+
+
+def without_clashes(terms: list[Term]) -> list[Term]:
+    """The terms a site can hold: of two with the same id or name (title or alias, in any case), the first;
+    an alias that is another term's name is dropped from the later term."""
     kept, names = [], set()
     for t in terms:
         if t.title.casefold() not in names and t.id not in {k.id for k in kept}:
+            aliases = [a for a in t.aliases if a.casefold() not in names | {t.title.casefold()}]
+            if aliases != t.aliases:
+                t = t.model_copy(update={"aliases": aliases})
             kept.append(t)
-            names.add(t.title.casefold())
-    DEFINITIONS.update({t.id: t._source.body for t in kept})  # a dropped namesake ("feature" of the UX lesson) defined it too
+            names |= {t.title.casefold(), *(a.casefold() for a in t.aliases)}
     return kept
 
 
@@ -147,16 +158,36 @@ def load_pages(terms: list[Term]) -> list[tuple[str, str | None, list[str]]]:
     return pages
 
 
-def autolinks(matcher: TermMatcher, terms: list[Term], link=autolink_html) -> list[dict]:
-    """What the site links (core.glossary.autolink_html): the first mention of each term on each page."""
+class Heading(str):
+    """A heading among a page's paragraphs: shown as ``<h2>``, so it is never linked but says what the page is about."""
+
+
+_CODE = re.compile(r"`([^`]+)`")  # code in a paragraph (`ls -l`): shown as <code>, which the site never links
+
+
+def _block_html(paragraph: str) -> str:
+    if isinstance(paragraph, Heading):
+        return f"<h2>{escape(paragraph)}</h2>"
+    pieces = _CODE.split(paragraph)  # prose, code, prose, ...
+    return "<p>" + "".join(f"<code>{escape(piece)}</code>" if i % 2 else escape(piece) for i, piece in enumerate(pieces)) + "</p>"
+
+
+def autolinks(matcher: TermMatcher, terms: list[Term], link=autolink_html, pages=None) -> list[dict]:
+    """What the site links (core.glossary.autolink_html): the first mention of each term on each page.
+    ``pages``: ``(page, own term id or None, paragraphs)`` under HEADINGS (load_pages() unless given)."""
     found = []
-    for page, own, paragraphs in load_pages(terms):
+    for page, own, paragraphs in load_pages(terms) if pages is None else pages:
         heading, sections = HEADINGS[page]
-        html = f"<h1>{escape(heading)}</h1>" + "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+        html = f"<h1>{escape(heading)}</h1>" + "".join(_block_html(p) for p in paragraphs)
         _, linked = link(html, matcher, lambda term_id, text: text, skip_term=own, subject=sections)
         done, wanted = {own}, set(linked)
         for number, paragraph in enumerate(paragraphs):
+            if isinstance(paragraph, Heading):
+                continue
+            code = [m.span() for m in _CODE.finditer(paragraph)]
             for start, end, term_id in _mentions(matcher, paragraph):
+                if any(s < end and start < e for s, e in code):
+                    continue
                 if term_id in done or term_id not in wanted:
                     continue
                 done.add(term_id)
@@ -237,10 +268,15 @@ def load_recall_labels() -> dict[str, bool]:
     return {mention["key"]: mention["link"] for mention in data["mentions"]}
 
 
+def judgements(links: list[dict], labels: dict) -> list[bool]:
+    """The hand labels of ``links``, for those labelled at the mention the site links."""
+    return [labels["links"][link["key"]] for link in links if labels["at"].get(link["key"]) == link["at"]]
+
+
 def measure(links: list[dict], labels: dict, recall_labels: dict[str, bool], terms: list[Term]) -> dict:
     """Precision over every link the site makes (each labelled); recall over the sample: of the (page, term) pairs
     with a mention that should link, how many the site links, at a mention that should link."""
-    judged = [labels["links"][link["key"]] for link in links if labels["at"].get(link["key"]) == link["at"]]
+    judged = judgements(links, labels)
     sampled = {page for page, _, _ in recall_sample(terms)}
     deserving = {key.rsplit("|", 1)[0] for key, ok in recall_labels.items() if ok}
     linked_right = {link["key"] for link in links if link["page"] in sampled and recall_labels.get(f"{link['key']}|{link['at']}")}
