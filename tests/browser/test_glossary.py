@@ -112,11 +112,14 @@ def test_a_definition_in_a_table_is_not_clipped_and_stays_in_the_window(browser_
     assert on_top, "the definition is clipped or covered"
 
 
-# The same card on every kind of link to a term: written on purpose with [[id]], found in prose, listed in the glossary.
+# The same card on every kind of link to a term: written on purpose with [[id]] or as a Markdown link, found in prose,
+# listed in the glossary.
 LINKS = {
     "explicit": ("skills/communicating-ml-experiments/", "article p .cw-term--ref"),
     "autolink": ("skills/communicating-ml-experiments/", "article p .cw-term:not(.cw-term--ref)"),
     "glossary-index": ("glossary/", "article .cw-glossary__item dt .cw-term"),
+    # [the RACI chart](../glossary/raci.md), an ordinary Markdown link in the user's guide
+    "hand-written": ("guide/glossary/", 'article p .cw-term--ref:has(> a[data-cw-id="raci"])'),
 }
 
 
