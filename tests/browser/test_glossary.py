@@ -56,6 +56,63 @@ def test_glossary_filter_finds_terms_by_title_alias_and_domain(browser_page, shi
     assert visible() == narrowed  # the domain chip survives a reload
 
 
+def _letter_bar(page):
+    """(letter, it is a live link) for each letter of the A to Z bar."""
+    return page.locator(".cw-letters a").evaluate_all(
+        "els => els.map(el => [el.textContent.trim(), el.hasAttribute('href') && el.getAttribute('aria-disabled') === null])"
+    )
+
+
+def _toc_letters(page):
+    return page.locator(".md-nav--secondary a[href^='#letter-']:visible").evaluate_all("els => els.map(el => el.textContent.trim())")
+
+
+def _tabbed_letters(page):
+    """The letters of the bar that Tab stops at, from the filter box on."""
+    page.get_by_label("Filter terms").focus()
+    stops = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        text = page.evaluate("() => document.activeElement.closest('.cw-letters') ? document.activeElement.textContent.trim() : null")
+        if text is None and stops:
+            break
+        if text is not None:
+            stops.append(text)
+    return stops
+
+
+def test_letters_with_no_term_left_after_filtering_are_disabled_until_the_filter_clears(browser_page, shipped_url):
+    browser_page.goto(shipped_url + "glossary/")
+    everything = _letter_bar(browser_page)
+    assert len(everything) > 10 and all(link for _, link in everything)
+    assert _tabbed_letters(browser_page) == [text for text, _ in everything]
+    bar = browser_page.locator(".cw-letters")
+    colour = bar.locator("a").first.evaluate("el => getComputedStyle(el).color")
+
+    browser_page.get_by_label("Filter terms").fill("RACI")
+    shown = {text for text, link in _letter_bar(browser_page) if link}
+    assert shown == {"R"}
+    assert _toc_letters(browser_page) == ["R"]  # the table of contents beside the page lists the same letters
+    assert _tabbed_letters(browser_page) == ["R"]
+    disabled = bar.locator("a[aria-disabled=true]").first
+    assert disabled.evaluate("el => getComputedStyle(el).color") != colour  # it looks disabled, not just inert
+    assert disabled.is_disabled()  # as Playwright and assistive technology see it
+    disabled.click(force=True)
+    assert "#letter" not in browser_page.url  # it leads nowhere
+
+    browser_page.get_by_label("Filter terms").fill("")
+    browser_page.locator('button[data-cw-domain="compliance"]').click()
+    with_terms = set(browser_page.locator(".cw-letter:not([hidden]) h2").evaluate_all("els => els.map(el => el.textContent.trim())"))
+    shown = {text for text, link in _letter_bar(browser_page) if link}
+    assert shown == with_terms and 0 < len(shown) < len(everything)
+
+    browser_page.locator('button[data-cw-domain="compliance"]').click()  # the filter clears: every letter is back
+    assert _letter_bar(browser_page) == everything
+    assert _toc_letters(browser_page) == [text for text, _ in everything]
+    browser_page.locator(".cw-letters a", has_text="R").first.click()
+    assert browser_page.url.endswith("#letter-r")
+
+
 def test_a_printed_meeting_sheet_has_no_site_chrome(browser_page, shipped_url):
     browser_page.goto(shipped_url + "glossary/sheets/")
     with browser_page.expect_navigation():  # wait for the sheet itself, not the list we left

@@ -97,6 +97,17 @@
     var count = box.querySelector("[data-cw-glossary-count]");
     var items = Array.prototype.slice.call(document.querySelectorAll(".cw-glossary__item"));
     var sections = Array.prototype.slice.call(document.querySelectorAll(".cw-letter"));
+    // The A to Z bar: a letter whose terms are all filtered out leads nowhere, so it is shown disabled and left
+    // out of the tab order (a link without href, announced as a disabled link) until the filter lets a term back.
+    // The theme's table of contents lists the same letters: those entries are hidden meanwhile.
+    var letters = Array.prototype.slice.call(document.querySelectorAll(".cw-letters a[href^='#']")).map(function (link) {
+      var href = link.getAttribute("href");
+      var heading = document.getElementById(decodeURIComponent(href.slice(1)));
+      var toc = Array.prototype.slice.call(document.querySelectorAll(".md-nav--secondary a.md-nav__link"))
+        .filter(function (a) { return a.getAttribute("href") === href; })
+        .map(function (a) { return a.closest("li") || a; });
+      return { link: link, href: href, section: heading && heading.closest(".cw-letter"), toc: toc };
+    });
     var params = new URLSearchParams(location.search);
     input.value = params.get("q") || "";
     var wanted = (params.get("domain") || "").split(",").filter(Boolean);
@@ -123,6 +134,19 @@
       });
       sections.forEach(function (section) {
         section.hidden = !section.querySelector(".cw-glossary__item:not([hidden])");
+      });
+      letters.forEach(function (letter) {
+        if (!letter.section) return;
+        if (letter.section.hidden) {
+          letter.link.removeAttribute("href");
+          letter.link.setAttribute("role", "link");
+          letter.link.setAttribute("aria-disabled", "true");
+        } else {
+          letter.link.setAttribute("href", letter.href);
+          letter.link.removeAttribute("role");
+          letter.link.removeAttribute("aria-disabled");
+        }
+        letter.toc.forEach(function (entry) { entry.hidden = letter.section.hidden; });
       });
       count.textContent = (query || domains.length) ? shown + " of " + items.length + " terms" : "";
       var next = new URLSearchParams(location.search);
