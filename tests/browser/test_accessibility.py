@@ -27,7 +27,7 @@ def first_comparison_stage():
 PAGE_TYPES = {
     "home": "",
     "glossary": "glossary/",
-    "glossary filtered": "glossary/?domain=compliance",  # letters with no term left are disabled
+    "glossary filtered": "glossary/?domains=compliance",  # letters with no term left are disabled
     "term": f"glossary/{first('term')}/",
     "skill": f"skills/{first('skill')}/",
     "case": f"cases/{first('case')}/",

@@ -46,7 +46,7 @@ def test_glossary_filter_finds_terms_by_title_alias_and_domain(browser_page, shi
     assert visible()[0] == "raci"  # the exact title first
     box.fill("responsibility assignment")
     assert "raci" in visible()
-    assert "q=responsibility" in browser_page.url  # the filter state is in the URL, shareable
+    assert "filter=responsibility" in browser_page.url  # the filter state is in the URL, shareable
     box.fill("")
     everything = len(visible())
     browser_page.locator('button[data-cw-domain="compliance"]').click()
@@ -54,6 +54,20 @@ def test_glossary_filter_finds_terms_by_title_alias_and_domain(browser_page, shi
     assert 0 < len(narrowed) < everything
     browser_page.reload()
     assert visible() == narrowed  # the domain chip survives a reload
+
+
+def test_a_shared_filtered_glossary_opens_as_the_glossary_not_the_site_search(browser_page, shipped_url):
+    browser_page.goto(shipped_url + "glossary/?filter=drift&domains=ml")
+    visible = browser_page.locator(".cw-glossary__item:visible")
+    assert visible.count() > 0 and all("drift" in text.lower() for text in visible.all_inner_texts())
+    assert browser_page.locator('button[data-cw-domain="ml"]').get_attribute("aria-pressed") == "true"
+    assert not browser_page.get_by_role("dialog", name="Search").is_visible()
+    browser_page.keyboard.press("/")  # a site search opened and closed on the page keeps the glossary's filter
+    browser_page.keyboard.type("raci")
+    browser_page.keyboard.press("Escape")
+    browser_page.reload()
+    assert browser_page.get_by_label("Filter terms").input_value() == "drift"
+    assert not browser_page.get_by_role("dialog", name="Search").is_visible()
 
 
 def _letter_bar(page):

@@ -108,9 +108,11 @@
         .map(function (a) { return a.closest("li") || a; });
       return { link: link, href: href, section: heading && heading.closest(".cw-letter"), toc: toc };
     });
+    // Its own names in the address: the site search (search.js) owns "q" and "domain", opens itself on "q" and
+    // clears both when it closes.
     var params = new URLSearchParams(location.search);
-    input.value = params.get("q") || "";
-    var wanted = (params.get("domain") || "").split(",").filter(Boolean);
+    input.value = params.get("filter") || "";
+    var wanted = (params.get("domains") || "").split(",").filter(Boolean);
     chips.forEach(function (chip) {
       chip.setAttribute("aria-pressed", String(wanted.indexOf(chip.dataset.cwDomain) >= 0));
       chip.addEventListener("click", function () {
@@ -150,8 +152,8 @@
       });
       count.textContent = (query || domains.length) ? shown + " of " + items.length + " terms" : "";
       var next = new URLSearchParams(location.search);
-      query ? next.set("q", query) : next.delete("q");
-      domains.length ? next.set("domain", domains.join(",")) : next.delete("domain");
+      query ? next.set("filter", query) : next.delete("filter");
+      domains.length ? next.set("domains", domains.join(",")) : next.delete("domains");
       var search = next.toString();
       history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
     }
