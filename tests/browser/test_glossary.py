@@ -46,7 +46,7 @@ def test_glossary_filter_finds_terms_by_title_alias_and_domain(browser_page, shi
     assert visible()[0] == "raci"  # the exact title first
     box.fill("responsibility assignment")
     assert "raci" in visible()
-    assert "q=responsibility" in browser_page.url  # the filter state is in the URL, shareable
+    assert "filter=responsibility" in browser_page.url  # the filter state is in the URL, shareable
     box.fill("")
     everything = len(visible())
     browser_page.locator('button[data-cw-domain="compliance"]').click()
@@ -54,6 +54,77 @@ def test_glossary_filter_finds_terms_by_title_alias_and_domain(browser_page, shi
     assert 0 < len(narrowed) < everything
     browser_page.reload()
     assert visible() == narrowed  # the domain chip survives a reload
+
+
+def test_a_shared_filtered_glossary_opens_as_the_glossary_not_the_site_search(browser_page, shipped_url):
+    browser_page.goto(shipped_url + "glossary/?filter=drift&domains=ml")
+    visible = browser_page.locator(".cw-glossary__item:visible")
+    assert visible.count() > 0 and all("drift" in text.lower() for text in visible.all_inner_texts())
+    assert browser_page.locator('button[data-cw-domain="ml"]').get_attribute("aria-pressed") == "true"
+    assert not browser_page.get_by_role("dialog", name="Search").is_visible()
+    browser_page.keyboard.press("/")  # a site search opened and closed on the page keeps the glossary's filter
+    browser_page.keyboard.type("raci")
+    browser_page.keyboard.press("Escape")
+    browser_page.reload()
+    assert browser_page.get_by_label("Filter terms").input_value() == "drift"
+    assert not browser_page.get_by_role("dialog", name="Search").is_visible()
+
+
+def _letter_bar(page):
+    """(letter, it is a live link) for each letter of the A to Z bar."""
+    return page.locator(".cw-letters a").evaluate_all(
+        "els => els.map(el => [el.textContent.trim(), el.hasAttribute('href') && el.getAttribute('aria-disabled') === null])"
+    )
+
+
+def _toc_letters(page):
+    return page.locator(".md-nav--secondary a[href^='#letter-']:visible").evaluate_all("els => els.map(el => el.textContent.trim())")
+
+
+def _tabbed_letters(page):
+    """The letters of the bar that Tab stops at, from the filter box on."""
+    page.get_by_label("Filter terms").focus()
+    stops = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        text = page.evaluate("() => document.activeElement.closest('.cw-letters') ? document.activeElement.textContent.trim() : null")
+        if text is None and stops:
+            break
+        if text is not None:
+            stops.append(text)
+    return stops
+
+
+def test_letters_with_no_term_left_after_filtering_are_disabled_until_the_filter_clears(browser_page, shipped_url):
+    browser_page.goto(shipped_url + "glossary/")
+    everything = _letter_bar(browser_page)
+    assert len(everything) > 10 and all(link for _, link in everything)
+    assert _tabbed_letters(browser_page) == [text for text, _ in everything]
+    bar = browser_page.locator(".cw-letters")
+    colour = bar.locator("a").first.evaluate("el => getComputedStyle(el).color")
+
+    browser_page.get_by_label("Filter terms").fill("RACI")
+    shown = {text for text, link in _letter_bar(browser_page) if link}
+    assert shown == {"R"}
+    assert _toc_letters(browser_page) == ["R"]  # the table of contents beside the page lists the same letters
+    assert _tabbed_letters(browser_page) == ["R"]
+    disabled = bar.locator("a[aria-disabled=true]").first
+    assert disabled.evaluate("el => getComputedStyle(el).color") != colour  # it looks disabled, not just inert
+    assert disabled.is_disabled()  # as Playwright and assistive technology see it
+    disabled.click(force=True)
+    assert "#letter" not in browser_page.url  # it leads nowhere
+
+    browser_page.get_by_label("Filter terms").fill("")
+    browser_page.locator('button[data-cw-domain="compliance"]').click()
+    with_terms = set(browser_page.locator(".cw-letter:not([hidden]) h2").evaluate_all("els => els.map(el => el.textContent.trim())"))
+    shown = {text for text, link in _letter_bar(browser_page) if link}
+    assert shown == with_terms and 0 < len(shown) < len(everything)
+
+    browser_page.locator('button[data-cw-domain="compliance"]').click()  # the filter clears: every letter is back
+    assert _letter_bar(browser_page) == everything
+    assert _toc_letters(browser_page) == [text for text, _ in everything]
+    browser_page.locator(".cw-letters a", has_text="R").first.click()
+    assert browser_page.url.endswith("#letter-r")
 
 
 def test_a_printed_meeting_sheet_has_no_site_chrome(browser_page, shipped_url):
@@ -112,11 +183,14 @@ def test_a_definition_in_a_table_is_not_clipped_and_stays_in_the_window(browser_
     assert on_top, "the definition is clipped or covered"
 
 
-# The same card on every kind of link to a term: written on purpose with [[id]], found in prose, listed in the glossary.
+# The same card on every kind of link to a term: written on purpose with [[id]] or as a Markdown link, found in prose,
+# listed in the glossary.
 LINKS = {
     "explicit": ("skills/communicating-ml-experiments/", "article p .cw-term--ref"),
     "autolink": ("skills/communicating-ml-experiments/", "article p .cw-term:not(.cw-term--ref)"),
     "glossary-index": ("glossary/", "article .cw-glossary__item dt .cw-term"),
+    # [the RACI chart](../glossary/raci.md), an ordinary Markdown link in the user's guide
+    "hand-written": ("guide/glossary/", 'article p .cw-term--ref:has(> a[data-cw-id="raci"])'),
 }
 
 

@@ -29,6 +29,15 @@ We keep every run in W&B.
 """
 
 
+# Links written by hand in Markdown to a term's page: the file, its URL, a button, and code.
+HANDMADE = """# Handmade
+
+Our [*drift* & R&D's "notes"](glossary/data-drift.md "a native tooltip") and [the chart](../glossary/raci/#how).
+
+Later, data drift again. [Start here](glossary/raci.md){ .md-button } and `[code](glossary/raci.md)`.
+"""
+
+
 @pytest.fixture(scope="module")
 def extra_site(tmp_path_factory):
     """The mini fixture plus hand-written pages that exercise the edges, built once."""
@@ -50,6 +59,10 @@ def extra_site(tmp_path_factory):
     (project / "docs" / "headed.md").write_text("# Headed\n\n## Injecting noise\n\nA little noise helps.\n")
     (project / "docs" / "room.md").write_text("# Room\n\nA little noise in the room.\n")
     config.write_text(config.read_text().replace("  - About: about.md\n", "  - About: about.md\n  - Noise handling:\n      - tricks.md\n"))
+    (project / "docs" / "handmade.md").write_text(HANDMADE)
+    (project / "kb" / "feature-store.md").write_text(
+        "---\nkind: term\ntitle: Feature store\nsummary: A shared catalogue of model inputs.\n---\nIt shows [what moves](../glossary/data-drift.md) weekly.\n"
+    )
     result = build_site(project, root / "site")
     assert result.returncode == 0, result.stderr
     return root / "site"
@@ -66,6 +79,35 @@ def test_a_mention_links_to_the_term_with_its_definition(extra_site):
 def test_a_common_word_links_on_a_page_about_it(extra_site):
     linked = {page: [a.text() for a in content(extra_site, page).css("a.cw-term__link")] for page in ("tricks/", "headed/", "room/")}
     assert linked == {"tricks/": ["noise"], "headed/": ["noise"], "room/": []}
+
+
+def test_a_hand_written_link_to_a_term_shows_its_card_with_the_authors_text_and_href(extra_site):
+    page = content(extra_site, "handmade/")
+    cards = page.css("p .cw-term--ref")
+    assert [card.css_first("a").attributes["href"] for card in cards] == ["../glossary/data-drift/", "../glossary/raci/#how"]
+    drift, raci = cards
+    link = drift.css_first("a")
+    assert link.html.startswith("<a") and 'R&amp;D\'s "notes"' in link.html  # escaped once: the reader sees R&D's "notes"
+    assert link.text() == 'drift & R&D\'s "notes"' and link.css_first("em").text() == "drift"
+    assert link.attributes.get("title") is None  # the card, not a native tooltip
+    assert " ".join(drift.css_first('[role="tooltip"]').text().split()).startswith("Data drift A change in the inputs")
+    assert raci.css_first("a").attributes["data-cw-id"] == "raci" and raci.css_first("a").text() == "the chart"
+    # The term is linked on purpose already, so the later mention stays prose; a button and code stay as written.
+    assert len(page.css(".cw-term")) == 2
+    assert page.css_first("a.md-button").attributes["href"] == "../glossary/raci/"
+    assert page.css_first("code").text() == "[code](glossary/raci.md)"
+
+
+def test_a_relative_link_from_an_entry_body_to_a_term_shows_its_card(extra_site):
+    card = content(extra_site, "glossary/feature-store/").css_first(".cw-term--ref")
+    assert card.css_first("a").attributes["href"] == "../data-drift/"
+    assert card.css_first("a").text() == "what moves"
+    assert card.css_first('[role="tooltip"]') is not None
+
+
+def test_pages_that_link_a_term_by_hand_are_listed_under_referenced_by(extra_site):
+    listed = [a.attributes["href"] for a in content(extra_site, "glossary/data-drift/").css(".cw-referenced-by li a")]
+    assert "../../handmade/" in listed
 
 
 def test_a_term_is_not_linked_on_its_own_page(extra_site):
@@ -168,12 +210,21 @@ def test_search_excerpts_of_pages_leave_out_the_definitions(extra_site):
 
 
 def test_usage_counts_mentions_and_references_not_listings(shipped_site):
-    """RACI's "used on" pages: where the text mentions it or an entry refers to it; not sheets or generated lists."""
+    """RACI's "used on" pages: where the text mentions it or an entry or a hand-written page links to it; not sheets
+    or generated lists."""
     kb = load_knowledge_base(REPO / "kb")
     expected = {f"{entry.SECTION}/{entry.id}/" for entry in kb.referrers("raci")}
+    handwritten = {
+        (md.parent if md.stem == "index" else md.with_suffix("")).relative_to(REPO / "docs").as_posix() + "/" for md in (REPO / "docs").rglob("*.md")
+    }
     for path in shipped_site.rglob("index.html"):
         url = path.parent.relative_to(shipped_site).as_posix() + "/"
-        if LexborHTMLParser(path.read_text()).css_first('article .cw-term:not(.cw-term--ref) a[data-cw-id="raci"]') is not None:
+        article = LexborHTMLParser(path.read_text()).css_first("article")
+        if article is None:
+            continue
+        if article.css_first('.cw-term:not(.cw-term--ref) a[data-cw-id="raci"]') is not None:
+            expected.add(url)
+        elif url in handwritten and article.css_first('a[data-cw-id="raci"]') is not None:
             expected.add(url)
     usage = content(shipped_site, "glossary/raci/").css_first("#used-on")
     listed = {resolve("glossary/raci/", a.attributes["href"])[0] for a in usage.css("li a")}

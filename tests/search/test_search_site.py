@@ -88,3 +88,21 @@ def test_the_compact_index_is_lunrs_index_with_nothing_lost():
     assert [(t, {f: set(p[f]) for f in ("body", "title")}) for t, p in expanded["invertedIndex"]] == [
         (t, {f: set(p[f]) for f in ("body", "title")}) for t, p in original["invertedIndex"]
     ]
+
+
+def test_search_snippets_of_a_role_keep_its_table_cells_and_list_items_apart(shipped_site):
+    """A role's "Part in each stage" table and its lists read cell by cell in a result's snippet, not as one run of words."""
+    from mkdocs_crosswalk.core.search import Searcher
+
+    kb = load_knowledge_base(REPO / "kb")
+    role = kb.of_kind("role")[0]
+    searcher = Searcher.of_site(shipped_site)
+    number = next(i for i, doc in enumerate(searcher.docs) if doc["id"] == role.id)
+    passages = {row[2]: searcher.passage(i) for i, row in enumerate(searcher.sections) if row[0] == number}
+    table = passages["raci"]
+    assert f"Stage · {role.title} · " in table  # the header row: two cells
+    stage = kb.of_kind("comparison")[0].stages[0].title
+    assert f" · {stage} · " in table  # a stage's name is a cell of its own, between the cells around it
+    cares = passages["cares-about"]
+    assert len(role.cares_about) > 1
+    assert " · ".join(" ".join(item.split()) for item in role.cares_about) in cares

@@ -6,7 +6,7 @@ import posixpath
 
 import pytest
 
-from mkdocs_crosswalk.render.urls import href_placeholder, relative_url, resolve_hrefs
+from mkdocs_crosswalk.render.urls import href_placeholder, relative_url, resolve_hrefs, site_url
 
 RELATIVE = [
     # (target, page URL, expected href)
@@ -28,6 +28,28 @@ RELATIVE = [
 @pytest.mark.parametrize("target, page, expected", RELATIVE)
 def test_relative_url(target, page, expected):
     assert relative_url(target, page) == expected
+
+
+@pytest.mark.parametrize("target, page, href", RELATIVE)
+def test_site_url_undoes_relative_url(target, page, href):
+    assert site_url(href, page) == target
+
+
+@pytest.mark.parametrize(
+    "href, page, expected",
+    [
+        ("../../glossary/raci/", "guide/glossary/", "glossary/raci/"),
+        ("../raci.html#how", "glossary/prd.html", "raci.html#how"),  # use_directory_urls: false
+        ("https://example.org/glossary/raci/", "", None),
+        ("//example.org/glossary/raci/", "", None),
+        ("mailto:team@example.org", "", None),
+        ("/glossary/raci/", "guide/", None),  # from the server's root: not a link within the site's relative URLs
+        ("#how", "glossary/raci/", None),
+        ("../../../x/", "glossary/raci/", None),
+    ],
+)
+def test_site_url_of_links_that_leave_or_stay(href, page, expected):
+    assert site_url(href, page) == expected
 
 
 @pytest.mark.parametrize("target, page, expected", RELATIVE)

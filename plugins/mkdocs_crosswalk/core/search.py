@@ -158,6 +158,19 @@ def entry_documents(kb: KnowledgeBase, url_for: Callable[[Entry], str]) -> list[
     return [entry_document(entry, url_for(entry)) for entry in entries_in_order(kb)]
 
 
+# Elements whose text stands apart from its neighbours': table cells, list items, paragraphs. Their texts are joined
+# with BETWEEN_BLOCKS (a snippet of a table reads "Stage · Owner · Review the design", not "Stage Owner Review the
+# design"); other elements' texts with a space. Line breaks and rules separate too.
+BLOCKS = frozenset(
+    "address article aside blockquote caption dd details div dl dt figcaption figure footer form header hr li main nav "  # noqa: SIM905
+    "ol p pre section summary table tbody td tfoot th thead tr ul".split()
+)
+BREAKS = frozenset({"br", "hr"})
+BETWEEN_BLOCKS = " · "
+_ENDS_SENTENCE = frozenset(".!?:;·")  # after these, the next block needs no separator of its own
+_CLOSING = tuple(".,;:!?)")  # text that goes on from the markup before it ("see <a>Planning</a>.")
+
+
 def sections_of_html(html: str) -> list[Section]:
     """Split a page's content at every heading that has an id (the ones a link can land on)."""
     from selectolax.lexbor import LexborHTMLParser
@@ -167,6 +180,8 @@ def sections_of_html(html: str) -> list[Section]:
         node.decompose()
     sections: list[list] = [["", "", []]]
     heading_node = None
+    block = None  # the block the text read last stands in (its mem_id); None at the start of a section
+    last = ""  # the last character of text read in this section, but white space
     for node in tree.body.traverse(include_text=True):
         tag = node.tag
         if tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
@@ -175,17 +190,40 @@ def sections_of_html(html: str) -> list[Section]:
                 heading_node = node
                 continue
             sections.append([" ".join(node.text(separator=" ").split()), anchor, []])
-            heading_node = node
+            heading_node, block, last = node, None, ""
+        elif tag in BREAKS:
+            block = -1  # the next text starts afresh, as if in a block of its own
         elif tag == "-text":
             if heading_node is not None and _inside(node, heading_node):
                 continue
-            sections[-1][2].append(node.text_content or "")
+            text, parts = node.text_content or "", sections[-1][2]
+            if not text.strip():
+                parts.append(" ")  # white space between blocks or words: keeps them apart
+                continue
+            here = _block_of(node)
+            if block is not None and here != block and last:
+                parts.append(" " if last in _ENDS_SENTENCE else BETWEEN_BLOCKS)
+            elif not text.startswith(_CLOSING):
+                # Elements laid out as boxes may touch ("<a>1. Intro</a><a>2. Scope</a>"): their words stay apart.
+                parts.append(" ")
+            parts.append(text)
+            block, last = here, text.rstrip()[-1]
     result = []
     for heading, anchor, parts in sections:
-        text = " ".join(" ".join(parts).split())
+        text = " ".join("".join(parts).split())
         if text or anchor:
             result.append(Section(heading, anchor, text))
     return result
+
+
+def _block_of(node) -> int:
+    """The mem_id of the nearest element around ``node`` whose text stands apart (BLOCKS), or 0 for none."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in BLOCKS:
+            return parent.mem_id
+        parent = parent.parent
+    return 0
 
 
 def _inside(node, ancestor) -> bool:

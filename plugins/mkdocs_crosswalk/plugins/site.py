@@ -24,9 +24,10 @@ from ..render import catalogues
 from ..render.environment import make_environment
 from ..render.fields import FieldRenderer, inline
 from ..render.generic import is_short, own_fields
+from ..render.page_links import PageLinkExtension
 from ..render.plan import PagePlan, catalogue_src_uri, entry_src_uri, plan_pages
 from ..render.toc import toc_tokens
-from ..render.urls import href_placeholder, relative_url, resolve_hrefs
+from ..render.urls import href_placeholder, relative_url, resolve_hrefs, site_url
 from ..render.wikilinks import WikiLinkExtension
 from .incremental import ANY, SUMMARY, BuildMemory, CompiledTemplates, QuietDirtyWarning, pages_showing, remove_stale, stamp_of
 from .staging import StagedSiteDir
@@ -147,6 +148,7 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         self._fields: FieldRenderer | None = None  # made on first use, with every extension configured
         self._field: tuple[str, tuple] | None = None  # (entry id, location) of the field being rendered
         config.markdown_extensions.append(WikiLinkExtension(self._render_wikilink))
+        config.markdown_extensions.append(PageLinkExtension(self._render_page_link))
         return config
 
     def on_serve(self, server, *, config, builder):
@@ -176,6 +178,7 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
             self.add_page(plan, files, config)
         for entry in self.kb.entries.values():
             self.urls[entry.id] = files.get_file_from_path(entry_src_uri(entry)).url
+        self._term_pages = {self.urls[term.id]: term.id for term in self.kb.terms}  # a term's page URL -> its id
         for kind in self.kb.kinds:
             file = files.get_file_from_path(catalogue_src_uri(kind, self.kb.kinds))
             self.urls[f"catalogue:{kind}"] = file.url if file else ""
@@ -395,8 +398,7 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
                 Problem(_docs_path(page, self._config), self._line_of(markdown, link, first_line), "", f"[[{link.target}]] refers to no entry")
             )
             return link.target
-        if not plan:
-            self.page_links.setdefault(link.target, {})[page.file.src_uri] = page
+        self._note_page_link(page, plan, link.target)
         if self._field is None:  # a link shows the entry's title and summary (a term's card); an embed, anything
             self.depends_on(page.url, (link.target,), ANY if link.embed else SUMMARY)
         embedder = self._embedders.get(self.kb[link.target].kind) if link.embed else None
@@ -406,6 +408,26 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
             self._field_links.setdefault(self._field, set()).add(link.target)
             return self.link(link.target, None, text=self._link_text(link), anchor=link.anchor)
         return self.link(link.target, page.url, text=self._link_text(link), anchor=link.anchor)
+
+    def _note_page_link(self, page: Page, plan: PagePlan | None, target: str) -> None:
+        if not plan:  # a hand-written page: listed under "Referenced by"
+            self.page_links.setdefault(target, {})[page.file.src_uri] = page
+
+    def _render_page_link(self, href: str, inner_html: str) -> str | None:
+        """What a hand-written Markdown link in the page being converted becomes (called by the Markdown
+        extension): to a term's page, the same link with its definition card as ``[[id]]`` makes, keeping the
+        author's text and href; any other link stays as written."""
+        if self._converting is None or self._field is not None:  # a field's links are not resolved for a page
+            return None
+        page, plan = self._converting[:2]
+        target = site_url(href, page.url)
+        term_id = self._term_pages.get(target.partition("#")[0]) if target is not None else None
+        if term_id is None:
+            return None
+        self._note_page_link(page, plan, term_id)
+        self.depends_on(page.url, (term_id,), SUMMARY)
+        self._linked_from.setdefault(page.url, set()).add(term_id)
+        return self._link_html(term_id, href, Markup(inner_html))
 
     def _link_text(self, link: WikiLink) -> str | None:
         """The author's link text, else the entry's title as a word of the sentence around the link."""
@@ -435,9 +457,13 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         target = target or self.urls[entry_id] + (f"#{anchor}" if anchor else "")
         if from_url is not None:
             self._linked_from.setdefault(from_url, set()).add(entry_id)
-        key = (entry_id, relative_url(target, from_url) if from_url is not None else href_placeholder(target), text)
+        return self._link_html(entry_id, relative_url(target, from_url) if from_url is not None else href_placeholder(target), text)
+
+    def _link_html(self, entry_id: str, href: str, text: str | None) -> Markup:
+        """partials/link.html for an entry, ``text`` escaped unless it is Markup already (a hand-written link's content)."""
+        key = (entry_id, href, text, isinstance(text, Markup))  # "a &amp; b" as text and as HTML are different links
         if key not in self._links:  # the same link recurs across pages of one folder
-            self._links[key] = Markup(self._link_template.render(entry=self.kb[entry_id], href=key[1], text=text).strip())
+            self._links[key] = Markup(self._link_template.render(entry=self.kb[entry_id], href=href, text=text).strip())
         return self._links[key]
 
     def url(self, entry_id: str, from_url: str) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
+from urllib.parse import urlsplit
 
 
 def relative_url(target: str, base: str) -> str:
@@ -19,6 +21,20 @@ def relative_url(target: str, base: str) -> str:
         common += 1
     rel = "../" * (len(base_dirs) - common) + "/".join(parts[common:])
     return (rel or "./") + hash_ + fragment
+
+
+def site_url(href: str, base: str) -> str | None:
+    """The site-relative URL (with its fragment) that ``href`` on the page at ``base`` leads to: the inverse of
+    :func:`relative_url`. None for a link that leaves the site's relative URLs: to another origin, from the
+    root (``/...``), to an anchor of the page itself, or above the site's root."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+        return None
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(base), parts.path))
+    if path == ".." or path.startswith("../"):
+        return None
+    path = "" if path == "." else path + ("/" if parts.path.endswith("/") else "")
+    return path + (f"#{parts.fragment}" if parts.fragment else "")
 
 
 # A link to a site URL made before it is known which page shows it (an entry's fields appear on its

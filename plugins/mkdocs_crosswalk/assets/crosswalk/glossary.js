@@ -97,9 +97,22 @@
     var count = box.querySelector("[data-cw-glossary-count]");
     var items = Array.prototype.slice.call(document.querySelectorAll(".cw-glossary__item"));
     var sections = Array.prototype.slice.call(document.querySelectorAll(".cw-letter"));
+    // The A to Z bar: a letter whose terms are all filtered out leads nowhere, so it is shown disabled and left
+    // out of the tab order (a link without href, announced as a disabled link) until the filter lets a term back.
+    // The theme's table of contents lists the same letters: those entries are hidden meanwhile.
+    var letters = Array.prototype.slice.call(document.querySelectorAll(".cw-letters a[href^='#']")).map(function (link) {
+      var href = link.getAttribute("href");
+      var heading = document.getElementById(decodeURIComponent(href.slice(1)));
+      var toc = Array.prototype.slice.call(document.querySelectorAll(".md-nav--secondary a.md-nav__link"))
+        .filter(function (a) { return a.getAttribute("href") === href; })
+        .map(function (a) { return a.closest("li") || a; });
+      return { link: link, href: href, section: heading && heading.closest(".cw-letter"), toc: toc };
+    });
+    // Its own names in the address: the site search (search.js) owns "q" and "domain", opens itself on "q" and
+    // clears both when it closes.
     var params = new URLSearchParams(location.search);
-    input.value = params.get("q") || "";
-    var wanted = (params.get("domain") || "").split(",").filter(Boolean);
+    input.value = params.get("filter") || "";
+    var wanted = (params.get("domains") || "").split(",").filter(Boolean);
     chips.forEach(function (chip) {
       chip.setAttribute("aria-pressed", String(wanted.indexOf(chip.dataset.cwDomain) >= 0));
       chip.addEventListener("click", function () {
@@ -124,10 +137,23 @@
       sections.forEach(function (section) {
         section.hidden = !section.querySelector(".cw-glossary__item:not([hidden])");
       });
+      letters.forEach(function (letter) {
+        if (!letter.section) return;
+        if (letter.section.hidden) {
+          letter.link.removeAttribute("href");
+          letter.link.setAttribute("role", "link");
+          letter.link.setAttribute("aria-disabled", "true");
+        } else {
+          letter.link.setAttribute("href", letter.href);
+          letter.link.removeAttribute("role");
+          letter.link.removeAttribute("aria-disabled");
+        }
+        letter.toc.forEach(function (entry) { entry.hidden = letter.section.hidden; });
+      });
       count.textContent = (query || domains.length) ? shown + " of " + items.length + " terms" : "";
       var next = new URLSearchParams(location.search);
-      query ? next.set("q", query) : next.delete("q");
-      domains.length ? next.set("domain", domains.join(",")) : next.delete("domain");
+      query ? next.set("filter", query) : next.delete("filter");
+      domains.length ? next.set("domains", domains.join(",")) : next.delete("domains");
       var search = next.toString();
       history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
     }
