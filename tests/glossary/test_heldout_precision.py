@@ -1,11 +1,12 @@
-"""Autolink precision on a held-out glossary nobody on the team wrote (tests/glossary/fixtures/heldout_glossary): The
-Carpentries' glosario, imported as it is, linking nine Software Carpentry episodes; every link labelled by hand.
+"""Autolink precision on a second real glossary nobody on the team wrote (tests/glossary/fixtures/heldout_glossary):
+The Carpentries' glosario, imported as it is, linking nine Software Carpentry episodes; every link labelled by hand.
 
-The rules were tuned on tests/glossary/fixtures/real_glossary; this fixture was never looked at while tuning, so it
-says how they fare on a glossary the product owner brings. What it measured (2026-11-28): 119 of 177 links right,
-67.2%, the same 177 links under the rules before the page-subject, shared-rare-word and -ing rules (5d3ac0f). Names
-that are no common word: 70 of 75 right; common-word names: 49 of 102 (the fixture's README says which evidence
-linked them and what went wrong). The floor is that figure, so a rule change that costs precision here fails."""
+It was held out at first: the rules of b3f31d9, tuned on tests/glossary/fixtures/real_glossary alone, measured 119 of
+177 links right here (67.2%, the same links as the rules before them, 5d3ac0f). The next round of rules (section
+scope, qualifiers in brackets, names written as names, verb cues, no two-step evidence) was made looking at its wrong
+links, so it is a second tuning fixture now, not a held-out one: 115 of 142 (81.0%). The floor is that figure, so a
+rule change that costs precision here fails. (docs/guide/glossary.md, "Measured", gives a third glossary's figure,
+measured once and never tuned on.)"""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 
 from support.heldout_glossary import links, load_labels, load_terms, precision
 
-HELD_PRECISION = 119 / 177
+HELD_PRECISION = 115 / 142  # 119 / 177 under the rules of 5d3ac0f
 
 
 @pytest.fixture(scope="module")

@@ -138,8 +138,8 @@ STEPS = [
 ]
 
 
-def test_evidence_may_be_two_steps_away_through_terms_that_are_not_common_words():
-    # accuracy ~ early stopping ~ overfitting: a page about epochs and overfitting means the measure
+def test_a_related_terms_definition_is_evidence_where_the_paragraph_shares_its_words():
+    # accuracy ~ early stopping, whose definition speaks of overfitting: a paragraph about overfitting means the measure
     assert links(STEPS, "The accuracy fell after the tenth epoch: overfitting.") == [
         ("accuracy", "accuracy"),
         ("epoch", "epoch"),
@@ -148,9 +148,9 @@ def test_evidence_may_be_two_steps_away_through_terms_that_are_not_common_words(
     assert links(STEPS, "The accuracy of a persona.") == []
 
 
-def test_two_steps_need_an_unambiguous_far_end():
+def test_two_common_words_never_vouch_for_each_other():
     terms = [term("feature", "Feature"), term("model", "Model"), term("selection", "Feature selection", summary="Choosing a feature for a model.")]
-    # feature ~ feature selection ~ model: but "model" is itself a common word, so "features get rebuilt" stays prose
+    # feature ~ feature selection ~ model, two steps away and "model" itself a common word: "features get rebuilt" stays prose
     assert links(terms, "Features get rebuilt; the model of the team.") == []
 
 
@@ -241,3 +241,64 @@ def test_a_related_terms_definition_words_are_evidence_too():
     matcher = TermMatcher.for_terms(terms)
     linked = autolink_html("<p>The inputs can be features from earlier weighted layers.</p>", matcher, lambda t, text: text)[1]
     assert linked == ["feature"]  # "weighted" is in Neuron's definition, and Neuron's definition names features
+
+
+# A glossary written in lower case, as dictionaries are, with senses in brackets (The Carpentries' glosario).
+DICTIONARY = [
+    term("error-in-a-test", "error (in a test)", summary="A test that fails because the code under test raised an exception."),
+    term("variable-data", "variable (data)", summary="An attribute of a dataset that can take different values."),
+    term("variable-program", "variable (program)", summary="A name in a program that refers to a value."),
+    term("make", "Make", summary="The original build manager for Unix."),
+    term("makefile", "makefile", summary="A file of rules for Make."),
+    term("restructured-text", "reStructured Text", "reST", summary="A plain-text markup language."),
+    term("artificial-intelligence", "artificial intelligence (AI)", summary="Machines doing what minds do."),
+]
+
+
+def test_a_common_word_qualified_in_its_title_links_only_where_its_paragraph_says_so():
+    assert links(DICTIONARY, "The program printed an error.") == []
+    assert links(DICTIONARY, "The second test ends in an error.") == [("error", "error-in-a-test")]
+
+
+def test_terms_that_share_a_word_each_link_in_their_own_sense():
+    assert links(DICTIONARY, "Each variable in a program holds a value.") == [("variable", "variable-program")]
+    assert links(DICTIONARY, "Each variable of the survey data is a column.") == [("variable", "variable-data")]
+    assert links(DICTIONARY, "The variable costs of travel.") == []
+
+
+def test_an_expansion_in_brackets_is_no_qualifier():
+    assert links(DICTIONARY, "Artificial intelligence, or AI, again.") == [("Artificial intelligence", "artificial-intelligence")]
+
+
+def test_a_name_spelt_with_an_inner_capital_matches_only_as_written():
+    assert links(DICTIONARY, "The rest of the episode is in reST.") == [("reST", "restructured-text")]
+
+
+def test_a_capitalised_title_in_a_lower_case_glossary_is_a_name_and_not_at_a_sentence_start():
+    assert links(DICTIONARY, "Teams make changes, then run Make on the makefile.") == [("Make", "make"), ("makefile", "makefile")]
+    assert links(DICTIONARY, "Make sure of it. Make it fail.") == []
+    # in a glossary that capitalises its titles, a capital says nothing: the author marks a name with proper_noun
+    build = [term("make", "Make", summary="A build tool that reads a makefile."), term("makefile", "Makefile")]
+    assert links(build, "make the makefile") == [("make", "make"), ("makefile", "makefile")]
+    build[0] = term("make", "Make", summary="A build tool that reads a makefile.", proper_noun=True)
+    assert links(build, "make the makefile, with Make") == [("makefile", "makefile"), ("Make", "make")]
+
+
+def test_the_s_form_of_a_common_word_after_it_or_this_or_before_an_object_is_a_verb():
+    terms = [term("mean", "Mean", summary="The average of a dataset."), term("dataset", "Dataset", summary="A table of observations.")]
+    found = links(terms, "This means the dataset; it means more; the dataset lists the means.")
+    assert found == [("dataset", "dataset"), ("dataset", "dataset"), ("means", "mean")]
+
+
+def test_a_related_term_is_evidence_in_its_own_section_only():
+    matcher = TermMatcher.for_terms(ML)
+    _, linked = autolink_html("<h2>Training</h2><p>Overfitting.</p><h2>Teams</h2><p>Our model of work.</p>", matcher, lambda t, text: text)
+    assert linked == ["overfitting"]
+    _, linked = autolink_html("<h2>Training</h2><p>Overfitting.</p><p>Our model of work.</p>", matcher, lambda t, text: text)
+    assert linked == ["overfitting", "model"]
+
+
+def test_every_heading_says_what_the_page_is_about_not_only_the_first():
+    matcher = TermMatcher.for_terms(LEARNING)
+    _, linked = autolink_html("<h1>Tricks</h1><p>Intro.</p><h2>Injecting noise</h2><p>Noise is added.</p>", matcher, lambda t, text: text)
+    assert linked == ["noise"]

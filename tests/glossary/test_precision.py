@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import random
 
-import pytest
-
 from mkdocs_crosswalk.core.glossary import TermMatcher
 from support.real_glossary import autolinks, candidate_mentions, load_labels, load_recall_labels, load_terms, measure
 
-# The issue's floors (docs/guide/glossary.md, "Measured"). Recall reaches its goal; precision misses it by one link.
+# The issue's floors (docs/guide/glossary.md, "Measured"): both reached.
 PRECISION_FLOOR, RECALL_GOAL = 0.97, 0.95
-# What these rules measure: precision 272 of 281 links, recall 120 of 126 pairs. The rules before (no page subject,
-# activity forms or paragraph words) measured 262 of 271 and 112 of 126 on the same fixture.
-HELD_PRECISION = 272 / 281
+# What these rules measure: precision 275 of 283 links, recall 121 of 126 pairs. The rules of 5d3ac0f (page-wide
+# and two-step evidence, no page subject, paragraph words, qualifiers or activity forms) measured 262 of 271 and
+# 112 of 126 on the same fixture; tests/glossary/test_heldout_precision.py checks them on a glossary not tuned on.
+HELD_PRECISION, HELD_RECALL = 275 / 283, 121 / 126
 
 
 def measured() -> dict:
@@ -54,20 +53,14 @@ def test_every_mention_on_the_recall_sample_is_labelled():
     assert [link["key"] for link in links if f"{link['key']}|{link['at']}" not in known] == []
 
 
-def test_precision_holds_what_the_rules_measure():
+def test_precision_reaches_the_floor_of_the_issue_and_holds_what_the_rules_measure():
     result = measured()
-    assert result["precision"] >= HELD_PRECISION - 1e-9, result["precision"]
+    assert result["precision"] >= max(PRECISION_FLOOR, HELD_PRECISION - 1e-9), result["precision"]
 
 
-@pytest.mark.xfail(strict=True, reason="96.8% measured (272 of 281): one link short; most wrong links join the two glossaries' senses")
-def test_precision_reaches_the_floor_of_the_issue():
+def test_recall_reaches_the_goal_of_the_issue_and_holds_what_the_rules_measure():
     result = measured()
-    assert result["precision"] >= PRECISION_FLOOR, result["precision"]
-
-
-def test_recall_reaches_the_goal_of_the_issue():
-    result = measured()
-    assert result["recall"] >= RECALL_GOAL, (result["recall"], result["missed"])
+    assert result["recall"] >= max(RECALL_GOAL, HELD_RECALL - 1e-9), (result["recall"], result["missed"])
 
 
 def test_the_known_wrong_senses_stay_unlinked():

@@ -14,6 +14,8 @@ from functools import lru_cache
 from html import unescape
 from pathlib import Path
 
+from lunr.stemmer import porter_stemmer
+
 from .knowledge_base import KnowledgeBase
 from .models import Term
 from .problems import Problem
@@ -25,6 +27,9 @@ _JOINS_BEFORE = frozenset("/-_.@#&+\\=~:")
 _JOINS_AFTER = frozenset("/-_")
 _END = ""  # the key under which a trie node keeps the term whose name ends there ("" is never a token)
 _WEAK = "\0"  # ... and the term whose name ends there but needs evidence to be linked (a common word)
+# Words around the -s form of a common-word name that make it a verb: "this means", "which makes", "lists the files".
+_SUBJECT_CUES = frozenset(["it", "this", "that", "which", "he", "she", "what"])
+_OBJECT_CUES = frozenset(["the", "a", "an", "it", "them", "us", "me", "him", "this", "these", "those", "your", "our", "their", "its", "my", "his"])
 # Words before a common-word name that make it a verb ("used to model", "who runs", "should model"): no link.
 _VERB_CUES = frozenset(["to", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "not", "i", "we", "you", "they", "who"])
 
@@ -60,17 +65,29 @@ def is_common_word(name: str) -> bool:
 
 
 def rare_words(text: str) -> frozenset[str]:
-    """The words of ``text`` that are not everyday English (not in common_words(), four letters or more), each with
-    its singular forms too, so "neurons" meets "neuron": the words that say what a paragraph or a definition is about."""
+    """The stems (word_stem) of the words of ``text`` that are not everyday English (not in common_words(), nor
+    their singular, four letters or more): the words that say what a paragraph or a definition is about."""
     found = set()
     for _, _, token in _tokens(text):
         word = token.lower()
         if len(word) < 4 or not word.isalpha() or word in common_words():
             continue
-        singulars = _singulars(word)
-        if not any(s in common_words() for s in singulars):
-            found.update((word, *singulars))
+        if not any(s in common_words() for s in _singulars(word)):
+            found.add(word_stem(word))
     return frozenset(found)
+
+
+@lru_cache(maxsize=65536)
+def word_stem(word: str) -> str:
+    """A lowercased word's Porter stem, by lunr's stemmer (search uses it too): "programming" and "programs" meet
+    "program", "tests" meets "testing"."""
+    return porter_stemmer.stem(word)
+
+
+def paragraph_words(text: str) -> frozenset[str]:
+    """The stems (word_stem) of every word of ``text`` of three letters or more: what a common-word mention's
+    paragraph says (its rare words meet signatures, any word a qualifier such as "test")."""
+    return frozenset(word_stem(token.lower()) for _, _, token in _tokens(text) if len(token) > 2 and token.isalpha())
 
 
 def _singulars(token: str) -> tuple[str, ...]:
@@ -95,6 +112,26 @@ def name_keys(name: str) -> set[str]:
 
 
 AS_WRITTEN, ANY_CASE, WITH_EVIDENCE = "as-written", "any-case", "with-evidence"  # how a name matches in prose
+QUALIFIED = "qualified"  # a common word that the title qualifies, "error (in a test)": linked where its paragraph says so
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")  # "reST", "iOS": written so on purpose
+
+
+def sense_qualifier(title: str) -> tuple[str, frozenset[str]] | None:
+    """``(name, words)`` when a title ends in a bracketed qualifier that says which sense of the name it means, as
+    dictionaries write them: "error (in a test)" -> error, {test}; "variable (program)" -> variable, {program}. Not an
+    expansion or an abbreviation in brackets ("CLI (Command Line Interface)", "artificial intelligence (AI)")."""
+    found = re.fullmatch(r"\s*([^()]+?)\s*\(([^()]+)\)\s*", title)
+    if not found or _is_abbreviation(found.group(1)):
+        return None
+    name, inner = found.group(1), found.group(2)
+    initials = "".join(word[0] for word in re.findall(r"\w+", name)).lower()
+    if re.sub(r"\W", "", inner).lower() == initials or _is_abbreviation(inner):
+        return None
+    words = {word_stem(w) for w in re.findall(r"[a-z]+", inner.lower()) if len(w) > 2 and w not in _QUALIFIER_FILLERS}
+    return (name, frozenset(words)) if words else None
+
+
+_QUALIFIER_FILLERS = frozenset(["the", "and", "for", "with", "from", "into", "of", "in", "an", "a", "as", "on"])
 
 
 def title_names(title: str) -> list[str]:
@@ -112,7 +149,7 @@ def title_names(title: str) -> list[str]:
     return names or [title]
 
 
-def autolink_names(term: Term, never: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+def autolink_names(term: Term, never: frozenset[str] = frozenset(), *, capitals_are_names: bool = False) -> list[tuple[str, str]]:
     """The names under which mentions of ``term`` are linked in prose, each with how it matches
     (AS_WRITTEN, ANY_CASE or WITH_EVIDENCE).
 
@@ -126,12 +163,17 @@ def autolink_names(term: Term, never: frozenset[str] = frozenset()) -> list[tupl
     if term.autolink_forms:
         return [(form, AS_WRITTEN) for form in term.autolink_forms]
     as_written = term.autolink == "as-written"
+    qualified = sense_qualifier(term.title)
     found = []
     for name in [*title_names(term.title), *term.aliases]:
         if name.casefold() in never or (_letters(name) <= 1 and not as_written):
             continue
-        exact = as_written or _is_abbreviation(name) or _letters(name) <= 2
-        how = AS_WRITTEN if exact else WITH_EVIDENCE if is_common_word(name) else ANY_CASE
+        common = is_common_word(name)
+        # a name in a common word's spelling that is written as a name: "reST"; "Make", the build tool, in a glossary
+        # that writes its other titles in lower case ("list", "key"); a title the author marked proper_noun
+        named = _INNER_CAPITAL.search(name) is not None or (name == term.title and (term.proper_noun or (capitals_are_names and name[:1].isupper())))
+        exact = as_written or _is_abbreviation(name) or _letters(name) <= 2 or (common and named)
+        how = AS_WRITTEN if exact else (QUALIFIED if qualified and name == qualified[0] else WITH_EVIDENCE) if common else ANY_CASE
         found.append((name, how))
         if "_" in name.strip("_"):
             found.append((re.sub(r"(?<=[^\W_])_+(?=[^\W_])", " ", name), how))
@@ -157,6 +199,13 @@ def activity_names(term: Term, never: frozenset[str] = frozenset()) -> list[tupl
     return found
 
 
+def lowercase_titles(terms: Iterable[Term]) -> bool:
+    """Whether a glossary writes most of its titles in lower case ("list", "error (in a test)"), so that a title it
+    capitalises is a name (autolink_names' ``capitals_are_names``)."""
+    initials = [term.title[:1] for term in terms if term.title[:1].isalpha()]
+    return sum(initial.islower() for initial in initials) * 2 > len(initials)
+
+
 def _body(term: Term) -> str:
     """The term page's own text, when the term was loaded from a file."""
     return term._source.body if getattr(term, "_source", None) is not None else ""
@@ -171,12 +220,17 @@ class TermMatcher:
         self._found: dict[str, list] = {}  # find()'s answers: layouts repeat card and list texts on many pages
         self._folded: dict = {}  # every other name, by its lowercased tokens
         self.related = related or {}
-        self._plain: set[str] = set()  # terms with a name that needs no evidence: the only steps of two-step evidence
+        self._plain: set[str] = set()  # terms with a name that needs no evidence: the kin whose definitions sign a term
         self.signatures: dict[str, frozenset[str]] = {}  # common-word term -> the rare words of its and its kin's definitions
+        self.qualifiers: dict[str, frozenset[str]] = {}  # QUALIFIED term -> the words of its qualifier (sense_qualifier)
+        self.namesakes: dict[str, list[str]] = {}  # common-word term -> the later terms whose name is the same word
+        self.weak: frozenset[str] = frozenset()  # the terms with a common-word name (for_terms)
+        # terms whose name is a common word written as a name ("Make"): not at the start of a sentence
+        self._shy = {term_id for term_id, name, *how in names if how == [AS_WRITTEN] and name[:1].isupper() and not _is_abbreviation(name) and is_common_word(name)}
         for term_id, name, *how in names:
             how = how[0] if how else ANY_CASE
             exact = how == AS_WRITTEN or _is_abbreviation(name)
-            end = _WEAK if how == WITH_EVIDENCE and not exact else _END
+            end = _WEAK if how in (WITH_EVIDENCE, QUALIFIED) and not exact else _END
             tokens = [token if exact else token.lower() for _, _, token in _tokens(name)]
             forms = [tokens]
             if not exact and tokens:  # a plural name matches its singular ("Neural Networks" -> "a neural network")
@@ -186,21 +240,23 @@ class TermMatcher:
                 for token in form:
                     node = node.setdefault(token, {})
                 if node is not root:
-                    node.setdefault(end, term_id)  # a name two terms share stays with the first
+                    first = node.setdefault(end, term_id)  # a name two terms share stays with the first...
+                    if first != term_id and end == _WEAK and term_id not in self.namesakes.setdefault(first, []):
+                        self.namesakes[first].append(term_id)  # ... but a common word is linked in the sense its text means
 
     @classmethod
     def for_terms(cls, terms: Iterable[Term], never: Iterable[str] = ()) -> TermMatcher:
         """The matcher the site uses: each term under its :func:`autolink_names`; ``never``: words never linked.
 
-        Evidence for a common-word name is a mention of a related term on the same page: one its definition
-        names, one whose definition names it, one of its see_also, or a term related to one of those that is not
-        itself a common word; or, in the same paragraph, a rare word that its definition or a related term's uses
-        (its signature: "the data your model will train on" shares "dataset" with Model's definition). So "Model"
-        links on a page that also speaks of overfitting or a training set, and "for instance" on a page about
-        interviews stays prose (:meth:`has_evidence`)."""
+        Evidence for a common-word name is a mention of a related term in the same section (one its definition
+        names, one whose definition names it, one of its see_also), or, in the same paragraph, a rare word that its
+        definition or a related term's uses (its signature: "the data your model will train on" shares "dataset"
+        with Model's definition). So "Model" links in a section that also speaks of overfitting or a training set,
+        and "for instance" on a page about interviews stays prose (:meth:`sense`)."""
         terms = list(terms)
         never = frozenset(word.casefold() for word in never)
-        names = [(term.id, name, how) for term in terms for name, how in autolink_names(term, never)]
+        capitals = lowercase_titles(terms)
+        names = [(term.id, name, how) for term in terms for name, how in autolink_names(term, never, capitals_are_names=capitals)]
         names += [(term.id, name, how) for term in terms for name, how in activity_names(term, never)]  # after: a name wins
         reader = cls(names)
         related: dict[str, set[str]] = {term.id: set(term.see_also) for term in terms}
@@ -212,39 +268,74 @@ class TermMatcher:
             for other in term.see_also:
                 related.setdefault(other, set()).add(term.id)
         matcher = cls(names, related)
-        matcher._plain = {term_id for term_id, _, how in names if how != WITH_EVIDENCE}
+        matcher._plain = {term_id for term_id, _, how in names if how not in (WITH_EVIDENCE, QUALIFIED)}
+        matcher.weak = frozenset(term_id for term_id, _, how in names if how in (WITH_EVIDENCE, QUALIFIED))
+        matcher.qualifiers = {
+            term.id: qualified[1] for term in terms if (qualified := sense_qualifier(term.title)) and (term.id, qualified[0], QUALIFIED) in names
+        }
         definitions = {term.id: rare_words(term.summary + "\n" + _body(term)) for term in terms}
+        own_words: dict[str, set[str]] = {}  # the words of a term's own names: in its paragraph by definition
+        for term_id, name, _ in names:
+            own_words.setdefault(term_id, set()).update(paragraph_words(name))
         matcher.signatures = {
             term_id: definitions.get(term_id, frozenset()).union(
                 *(definitions[kin] for kin in related.get(term_id, ()) & matcher._plain if kin in definitions)
             )
+            - own_words[term_id]
             for term_id, _, how in names
             if how == WITH_EVIDENCE
         }
         return matcher
 
     def has_evidence(self, term_id: str, present: set[str], paragraph: frozenset[str] = frozenset()) -> bool:
-        """Whether the terms ``present`` on a page make a common-word mention of ``term_id`` mean the term: a related
-        term is present, or two steps away through terms that are not common words (so a page about early stopping
-        that speaks of epochs and overfitting is evidence for "accuracy"); or the mention's ``paragraph`` (its
-        rare_words()) shares a word with the term's signature, as the simplified Lesk algorithm judges a sense."""
-        related = self.related.get(term_id, set())
-        if not related.isdisjoint(present) or not self.signatures.get(term_id, frozenset()).isdisjoint(paragraph):
-            return True
-        sure = present & self._plain  # the far end must be named unambiguously too: two common words prove nothing
-        return any(not (self.related.get(near, set()) - {term_id}).isdisjoint(sure) for near in related & self._plain)
+        """Whether a common-word mention of ``term_id`` means the term: a related term is ``present`` in its section,
+        or its ``paragraph`` (paragraph_words()) shares a rare word with the term's signature, as the simplified Lesk
+        algorithm judges a sense."""
+        return not self.related.get(term_id, set()).isdisjoint(present) or not self.signatures.get(term_id, frozenset()).isdisjoint(paragraph)
 
-    def evidence_of(self, term_id: str) -> tuple[frozenset[str], frozenset[str]]:
-        """Everything has_evidence() weighs for ``term_id`` besides the page: its related terms and its signature."""
-        return frozenset(self.related.get(term_id, ())), self.signatures.get(term_id, frozenset())
+    def sense(
+        self,
+        term_id: str,
+        present: set[str],
+        paragraph: frozenset[str],
+        named: Iterable[str] = (),
+        done: Iterable[str] = (),
+        about: frozenset[str] = frozenset(),
+    ) -> str | None:
+        """The term a mention of the common-word name of ``term_id`` means, given the terms ``present`` in its
+        section, the ``paragraph_words()`` around it, the terms the page is ``named`` after and the words of what it
+        is ``about`` (title, nav sections, headings): the first of ``term_id`` and the later terms of the same name
+        (namesakes), not ``done`` already, with evidence. A QUALIFIED term needs a word of its qualifier in the
+        paragraph, or else in what the page is about, and nothing else will do: "variable (program)" in a paragraph
+        about a program, "error (in a test)" where tests are spoken of. None: the mention is plain English."""
+        candidates = [c for c in (term_id, *self.namesakes.get(term_id, ())) if c not in done]
+        for candidate in candidates:
+            qualifier = self.qualifiers.get(candidate)
+            if qualifier is not None:
+                if not qualifier.isdisjoint(paragraph):
+                    return candidate
+            elif candidate in named or self.has_evidence(candidate, present, paragraph | about):
+                return candidate
+        return next((c for c in candidates if c in self.qualifiers and not self.qualifiers[c].isdisjoint(about)), None)
+
+    def evidence_of(self, term_id: str) -> tuple:
+        """Everything sense() weighs for ``term_id`` besides the page: its related terms, signature, qualifier and
+        namesakes."""
+        return (
+            frozenset(self.related.get(term_id, ())),
+            self.signatures.get(term_id, frozenset()),
+            self.qualifiers.get(term_id),
+            tuple(self.namesakes.get(term_id, ())),
+        )
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping mentions ``(start, end, term_id)`` in ``text``, left to right, the longest name first;
         a common-word name only where the text itself holds evidence for it."""
         found = self.mentions(text)
         present = {term_id for _, _, term_id, _ in found}
-        words = rare_words(text) if any(weak for *_, weak in found) else frozenset()
-        return [(s, e, t) for s, e, t, weak in found if not weak or self.has_evidence(t, present, words)]
+        words = paragraph_words(text) if any(weak for *_, weak in found) else frozenset()
+        linked = [(s, e, self.sense(t, present, words) if weak else t) for s, e, t, weak in found]
+        return [(s, e, t) for s, e, t in linked if t is not None]
 
     def mentions(self, text: str) -> list[tuple[int, int, str, bool]]:
         """Every mention ``(start, end, term_id, needs_evidence)``: ``needs_evidence`` for a common-word name."""
@@ -271,13 +362,25 @@ class TermMatcher:
                 continue
             match = self._match_at(text, tokens, i)
             if match:
-                length, term_id, weak = match
-                if not (weak and i and tokens[i - 1][2].lower() in _VERB_CUES):
+                length, term_id, weak, inflected = match
+                shy = term_id in self._shy and (i == 0 or tokens[i - 1][2] in ".!?:")  # "Make sure": any word starts a sentence so
+                if not (shy or (weak and self._reads_as_verb(tokens, i, length, inflected))):
                     found.append((tokens[i][0], tokens[i + length - 1][1], term_id, weak))
                 i += length
             else:
                 i += 1
         return found
+
+    @staticmethod
+    def _reads_as_verb(tokens, i: int, length: int, inflected: bool) -> bool:
+        """Whether a common-word name at tokens ``i`` to ``i + length - 1`` is a verb: after "to", "can", "we"...; or,
+        in its -s form, after "it", "this", "which"... or before an object ("This means", "`ls` lists the files",
+        "makes it fail"), where a plural noun seldom stands."""
+        before = tokens[i - 1][2].lower() if i else ""
+        if before in _VERB_CUES:
+            return True
+        after = tokens[i + length][2].lower() if i + length < len(tokens) else ""
+        return inflected and (before in _SUBJECT_CUES or after in _OBJECT_CUES)
 
     def _compound_at(self, text, tokens, i) -> tuple[str, bool] | None:
         """``(term id, needs evidence)`` when tokens ``i`` and ``i + 1``, joined, are a one-word name (or its plural)."""
@@ -290,16 +393,17 @@ class TermMatcher:
                 return (node[_END], False) if _END in node else (node[_WEAK], True)
         return None
 
-    def _match_at(self, text, tokens, i) -> tuple[int, str, bool] | None:
-        """``(number of tokens, term id, needs evidence)`` of the longest name starting at token ``i``."""
+    def _match_at(self, text, tokens, i) -> tuple[int, str, bool, bool] | None:
+        """``(number of tokens, term id, needs evidence, ends in an -s the name has not)`` of the longest name
+        starting at token ``i``."""
         after_slash = False
         if i and tokens[i - 1][1] == tokens[i][0] and tokens[i - 1][2] in _JOINS_BEFORE:
             if tokens[i - 1][2] != "/":
                 return None  # glued to the word before ("e-RACI", "x-CI"): not the start of a name
             after_slash = True  # "x/CI" is no mention, but "training/validation set" names a validation set
-        best: tuple[int, str, bool] | None = None
+        best: tuple[int, str, bool, bool] | None = None
 
-        def consider(length: int, node: dict, fold: bool = True) -> None:
+        def consider(length: int, node: dict, fold: bool = True, inflected: bool = False) -> None:
             nonlocal best
             weak = _END not in node
             if after_slash and (length < 2 or not fold):
@@ -307,7 +411,7 @@ class TermMatcher:
             if (best is None or length > best[0] or (length == best[0] and best[2] and not weak)) and self._ends_word(
                 tokens, i + length - 1, hyphen=fold and not weak
             ):
-                best = (length, node[_WEAK] if weak else node[_END], weak)
+                best = (length, node[_WEAK] if weak else node[_END], weak, inflected)
 
         for trie, fold in ((self._exact, False), (self._folded, True)):
             node, k = trie, i
@@ -322,7 +426,7 @@ class TermMatcher:
                         for stem in _singulars(key):
                             ends = node.get(stem, {})
                             if stem[-1:].isalpha() and (_END in ends or _WEAK in ends):
-                                consider(k + 1 - i, ends)
+                                consider(k + 1 - i, ends, inflected=True)
                     break
                 node, k = child, k + 1
                 if _END in node or _WEAK in node:
@@ -477,24 +581,34 @@ def autolink_html(
     ``render(term_id, matched_html)`` returns the link markup. Text inside SKIP_ELEMENTS or
     an element with one of SKIP_CLASSES is left alone, and so are ``skip_term`` (a term's own
     page) and the ids in ``already`` (linked on the page by other means). A common-word name is
-    linked only with evidence (TermMatcher.has_evidence): the page mentions a related term, the page's
-    own term and ``already`` included, or the page is about the term, its title, the titles of the nav
-    sections it sits in (``subject``) or one of its headings naming it ("Loss functions", "Injecting
-    noise"). On a term's own page a common word is never linked in the words a paragraph opens with
-    ("A method, function, ..."). Returns the new HTML and the ids linked, in order.
+    linked only with evidence (TermMatcher.sense): its section mentions a related term (the page's
+    own term and ``already`` count everywhere), its paragraph shares a rare word with the term's
+    signature, or the page is about the term: its title, the titles of the nav sections it sits in
+    (``subject``) or one of its headings names it ("Loss functions", "Injecting noise"). On a term's
+    own page a common word is never linked in the words a paragraph opens with ("A method, function,
+    ..."). Returns the new HTML and the ids linked, in order.
     """
     pieces = list(_prose(html))
-    about = [*subject, *(_TAG.sub(" ", html[start:end]) for start, end, is_text in pieces if not is_text and _HEADING.match(html, start))]
+    headings = [_TAG.sub(" ", found.group(2)) for start, end, is_text in pieces if not is_text for found in _HEADING.finditer(html, start, end)]
+    about = [*subject, *headings]
     named = {term_id for text in about for _, _, term_id, _ in matcher.mentions(text)}
-    present = set(already or ()) | ({skip_term} if skip_term else set()) | named
+    base = set(already or ()) | ({skip_term} if skip_term else set()) | named
+    # text piece start -> the terms present in its section: in a large glossary nearly every page names some term
+    # related to a common word, so a related term counts only between the same headings
+    sections: dict[int, set[str]] = {}
+    current = set(base)
     for start, end, is_text in pieces:
         if is_text:
-            present.update(term_id for _, _, term_id, _ in matcher.mentions(html[start:end]))
+            current.update(term_id for _, _, term_id, _ in matcher.mentions(html[start:end]))
+            sections[start] = current
+        elif _HEADING.search(html, start, end):
+            current = set(base)
     linked: list[str] = []
     done = set(already or ()) | ({skip_term} if skip_term else set())
     paragraphs = _paragraph_words(html, pieces)
+    about_words = paragraph_words(" ".join(about))
     out = [
-        _link_text(html[start:end], matcher, render, done, linked, present, named, paragraphs[start], skip_term) if is_text else html[start:end]
+        _link_text(html[start:end], matcher, render, done, linked, sections[start], named, paragraphs[start], about_words, skip_term) if is_text else html[start:end]
         for start, end, is_text in pieces
     ]
     return "".join(out), linked
@@ -508,7 +622,7 @@ _BLOCK = re.compile(
 
 
 def _paragraph_words(html: str, pieces: list[tuple[int, int, bool]]) -> dict[int, Callable[[], frozenset[str]]]:
-    """For each text piece (by its start), a function giving the rare_words() of the paragraph it is part of, worked
+    """For each text piece (by its start), a function giving the paragraph_words() of the paragraph it is part of, worked
     out only when a common-word mention needs them: inline markup (a link, emphasis) does not end a paragraph."""
     found: dict[int, Callable[[], frozenset[str]]] = {}
     block: list[str] = []
@@ -516,7 +630,7 @@ def _paragraph_words(html: str, pieces: list[tuple[int, int, bool]]) -> dict[int
     def words_of(texts: list[str], cache: list) -> Callable[[], frozenset[str]]:
         def words() -> frozenset[str]:
             if not cache:
-                cache.append(rare_words(" ".join(texts)))
+                cache.append(paragraph_words(" ".join(texts)))
             return cache[0]
 
         return words
@@ -532,7 +646,7 @@ def _paragraph_words(html: str, pieces: list[tuple[int, int, bool]]) -> dict[int
     return found
 
 
-_HEADING = re.compile(r"<h[1-6][\s>]", re.IGNORECASE)  # a heading's skip zone, whose words say what the page is about
+_HEADING = re.compile(r"<(h[1-6])(?=[\s>])[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)  # a heading: what the page is about
 
 
 # "A method, function, or ..." / "A machine learning method where ...": the words a definition opens with name the
@@ -553,15 +667,20 @@ def _link_text(
     present: set[str],
     named: set[str],
     paragraph: Callable[[], frozenset[str]],
+    about: frozenset[str],
     own: str | None,
 ) -> str:
     if not text.strip():
         return text
     pieces, last = [], 0
     for start, end, term_id, weak in matcher.mentions(text):
-        if term_id in done:
-            continue
-        if weak and ((own and _opens_definition(text, start)) or not (term_id in named or matcher.has_evidence(term_id, present, paragraph()))):
+        if weak:
+            if own and _opens_definition(text, start):
+                continue
+            term_id = matcher.sense(term_id, present, paragraph(), named, done, about)
+            if term_id is None:
+                continue
+        elif term_id in done:
             continue
         done.add(term_id)
         linked.append(term_id)

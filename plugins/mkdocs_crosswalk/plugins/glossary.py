@@ -8,7 +8,7 @@ from uuid import uuid4
 
 from markupsafe import Markup, escape
 
-from ..core.glossary import WITH_EVIDENCE, TermMatcher, autolink_html, autolink_names, glossary_rows
+from ..core.glossary import TermMatcher, autolink_html, glossary_rows
 from ..core.parallel import parallel_map
 from ..engine import Config, File, Files, MkDocsConfig, event_priority
 from ..engine import config_options as c
@@ -69,9 +69,7 @@ class GlossaryPlugin(FeaturePlugin[GlossaryConfig]):
     def _note_evidence(self) -> None:
         """Which terms and words are evidence for a common-word name comes from the terms' prose (TermMatcher.for_terms):
         when an edit changes that, links on any page may change, and an incremental `serve` build redoes them all."""
-        never = frozenset(word.casefold() for word in self.config.never_autolink)
-        weak = {term.id for term in self.site.kb.terms for _, how in autolink_names(term, never) if how == WITH_EVIDENCE}
-        evidence = {term_id: self.matcher.evidence_of(term_id) for term_id in weak}
+        evidence = {term_id: self.matcher.evidence_of(term_id) for term_id in self.matcher.weak}
         before = self.site.carried("glossary-evidence").get("evidence")
         if before is not None and before != evidence:
             self.site.rebuild_everything()
