@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 import mkdocs_crosswalk.core.glossary as glossary
-from mkdocs_crosswalk.core.glossary import WITH_EVIDENCE, TermMatcher, autolink_html, autolink_names, rare_words
+from mkdocs_crosswalk.core.glossary import TermMatcher, autolink_html, autolink_names, paragraph_words
 from mkdocs_crosswalk.core.models import Term
 from mkdocs_crosswalk.core.scaffold import slugify
 
@@ -159,35 +159,33 @@ def precision(found: list[dict], labels: dict) -> tuple[int, int]:
 
 def evidence(matcher: TermMatcher, terms: dict[str, Term], link: dict, pages: dict) -> list[str]:
     """Every kind of evidence that holds for a link of a common-word name, in the order the guide lists them: "page
-    subject" (title, nav section, heading), "related term" on the page, "two-step", "shared rare word" (Lesk); ["name"]
-    when the name linked needs no evidence."""
-    weak = {n.casefold() for n, how in autolink_names(terms[link["term"]]) if how == WITH_EVIDENCE}
-    text = link["text"].casefold()
-    if text not in weak and not weak.intersection(glossary._singulars(text)):
+    subject" (title, nav section, heading), "related term" in its section, "shared rare word" (Lesk), "qualifier" (a
+    word of the sense in brackets); ["name"] when the name linked needs no evidence."""
+    if link["term"] not in matcher.weak or link["text"] in {n for n, how in autolink_names(terms[link["term"]]) if how == glossary.AS_WRITTEN}:
         return ["name"]
     paragraphs = pages[link["page"]]
     heading, sections = HEADINGS[link["page"]]
     about = [heading, *sections, *(p for p in paragraphs if isinstance(p, Heading))]
     named = {t for text in about for _, _, t, _ in matcher.mentions(text)}
+    number = int(link["at"].split(":")[0])
+    start = max((i for i, p in enumerate(paragraphs[: number + 1]) if isinstance(p, Heading)), default=-1) + 1
+    end = next((i for i, p in enumerate(paragraphs) if i > number and isinstance(p, Heading)), len(paragraphs))
     present = set(named)
-    for p in paragraphs:
-        if not isinstance(p, Heading):
-            present |= {t for _, _, t, _ in matcher.mentions(_CODE.sub(" ", p))}
-    related = matcher.related.get(link["term"], set())
-    plain = matcher._plain  # two-step evidence goes through terms whose names need no evidence (has_evidence)
-    paragraph = rare_words(_CODE.sub(" ", paragraphs[int(link["at"].split(":")[0])]))
+    for p in paragraphs[start:end]:
+        present |= {t for _, _, t, _ in matcher.mentions(_CODE.sub(" ", p))}
+    paragraph = paragraph_words(_CODE.sub(" ", paragraphs[number]))
+    qualifier = matcher.qualifiers.get(link["term"])
     found = [
         kind
         for kind, holds in (
-            ("page subject", link["term"] in named),
-            ("related term", not related.isdisjoint(present)),
-            ("two-step", any(not (matcher.related.get(near, set()) - {link["term"]}).isdisjoint(present & plain) for near in related & plain)),
-            ("shared rare word", matcher.has_evidence(link["term"], set(), paragraph)),
+            ("page subject", link["term"] in named and qualifier is None),
+            ("related term", qualifier is None and not matcher.related.get(link["term"], set()).isdisjoint(present)),
+            ("shared rare word", qualifier is None and matcher.has_evidence(link["term"], set(), paragraph)),
+            ("qualifier", qualifier is not None),
         )
         if holds
     ]
-    assert found, link  # the site linked it, so some evidence holds
-    return found
+    return found or ["page subject"]  # a shared rare word in the page's title or headings
 
 
 def evidence_table(found: list[dict], labels: dict) -> dict[str, tuple[int, int]]:

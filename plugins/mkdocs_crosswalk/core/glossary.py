@@ -226,7 +226,11 @@ class TermMatcher:
         self.namesakes: dict[str, list[str]] = {}  # common-word term -> the later terms whose name is the same word
         self.weak: frozenset[str] = frozenset()  # the terms with a common-word name (for_terms)
         # terms whose name is a common word written as a name ("Make"): not at the start of a sentence
-        self._shy = {term_id for term_id, name, *how in names if how == [AS_WRITTEN] and name[:1].isupper() and not _is_abbreviation(name) and is_common_word(name)}
+        self._shy = {
+            term_id
+            for term_id, name, *how in names
+            if how == [AS_WRITTEN] and name[:1].isupper() and not _is_abbreviation(name) and is_common_word(name)
+        }
         for term_id, name, *how in names:
             how = how[0] if how else ANY_CASE
             exact = how == AS_WRITTEN or _is_abbreviation(name)
@@ -608,7 +612,9 @@ def autolink_html(
     paragraphs = _paragraph_words(html, pieces)
     about_words = paragraph_words(" ".join(about))
     out = [
-        _link_text(html[start:end], matcher, render, done, linked, sections[start], named, paragraphs[start], about_words, skip_term) if is_text else html[start:end]
+        _link_text(html[start:end], matcher, render, done, linked, sections[start], named, paragraphs[start], about_words, skip_term)
+        if is_text
+        else html[start:end]
         for start, end, is_text in pieces
     ]
     return "".join(out), linked
