@@ -78,6 +78,8 @@ def test_a_common_word_title_without_a_setting_is_warned_about(tmp_path):
     write(kb, "run", *BASE, "title: Run", "autolink: as-written")
     write(kb, "epoch", *BASE, "title: Epoch")
     write(kb, "accuracy", *BASE, "title: Accuracy", "aliases: [model accuracy]")  # a sure form to write
+    write(kb, "make", *BASE, "title: Make", "proper_noun: true")  # a name: matched as written
+    write(kb, "error", *BASE, "title: error (in a test)")  # the sense in brackets
     result = check(kb)
     assert result.exit_code == 0
     warnings = [line for line in result.stderr.splitlines() if "very common English word" in line]

@@ -708,15 +708,17 @@ def glossary_warnings(kb: KnowledgeBase) -> list[Problem]:
     for term in kb.terms:
         source = term.source
         sure_alias = any(len(alias.split()) > 1 for alias in term.aliases)  # "model accuracy" always links
-        if term.autolink == "auto" and not term.autolink_forms and not sure_alias and is_common_word(term.title):
+        settled = term.autolink != "auto" or term.autolink_forms or term.proper_noun or sense_qualifier(term.title) is not None
+        if not settled and not sure_alias and is_common_word(term.title):
             warnings.append(
                 Problem(
                     source.path,
                     source.line_of(("title",)),
                     "title",
-                    f"{term.title!r} is a very common English word, so a mention of it links only on pages that also "
-                    "mention a related term, and never as a verb; to be sure of the sense, add a multi-word alias "
-                    "(such as 'training run') or set 'autolink: as-written', 'autolink: never' or 'autolink_forms'",
+                    f"{term.title!r} is a very common English word, so a mention of it links only where its section "
+                    "or paragraph shows the sense, and never as a verb; to be sure of the sense, add a multi-word alias "
+                    "(such as 'training run'), write the sense in brackets in the title (such as 'run (of an experiment)'), "
+                    "set 'proper_noun: true' if it is a name, or set 'autolink: as-written', 'autolink: never' or 'autolink_forms'",
                 )
             )
         summary = term.summary.strip()
