@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -72,7 +73,12 @@ def test_the_keyboard_alone_lands_on_the_sections_heading(browser_page, shipped_
     assert selected.get_attribute("data-cw-id") == expected[1].doc["id"]
     with browser_page.expect_navigation():
         browser_page.keyboard.press("Enter")
-    assert browser_page.url.endswith("/" + expected[1].url)
+    landed = urlsplit(browser_page.url)
+    assert f"{landed.path}#{landed.fragment}".endswith("/" + expected[1].url) and parse_qs(landed.query) == {"h": ["feels like spam"]}
+    # the words searched for are marked in the page's text, and nowhere else (not in definition cards, not in the box)
+    marks = browser_page.locator("article mark[data-cw-hit]")
+    assert {text.lower() for text in marks.all_inner_texts()} >= {"like", "spam"}  # and "feel", its stem
+    assert browser_page.evaluate("() => document.querySelectorAll('.cw-term__tip mark, .cw-search mark, svg mark').length") == 0
     heading = browser_page.locator(f"#{expected[1].anchor}")
     assert re.fullmatch(r"h[2-6]", heading.evaluate("el => el.tagName.toLowerCase()"))
     browser_page.wait_for_function(

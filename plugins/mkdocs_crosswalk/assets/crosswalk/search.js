@@ -284,6 +284,7 @@
 
   // --- the search box: a combobox with a listbox of results, usable with the keyboard alone
   var box, input, list, filters, status, active = -1, results = [], lastKey = null, shownKey = null;
+  var HIGHLIGHT = "h";  // the words a search result's page marks
   var PARAMS = ["q", "kind", "level", "domain"];  // the box's state in the address: a search can be linked and reloaded
   function build() {
     var header = document.querySelector(".md-header__inner");
@@ -327,7 +328,12 @@
   function open() { box.hidden = false; input.focus(); input.select(); loadEverything(); render(); }
   function close() { box.hidden = true; input.setAttribute("aria-expanded", "false"); remember({}); }
   function href(row) { return new URL(row.doc.url, ROOT).href + (row.anchor ? "#" + encodeURIComponent(row.anchor) : ""); }
-  function go(row) { location.href = href(row); }
+  // The page a result opens marks the words searched for (markLanding), as Material's search.highlight does.
+  function go(row) {
+    var url = new URL(href(row)), query = input.value.trim();
+    if (query) url.searchParams.set(HIGHLIGHT, query);
+    location.href = url.href;
+  }
   function remember(state) {
     var url = new URL(location.href);
     PARAMS.forEach(function (p) { if (state[p]) url.searchParams.set(p, state[p]); else url.searchParams.delete(p); });
@@ -346,7 +352,7 @@
     if (!frame) frame = requestAnimationFrame(function () { frame = 0; render(); });
   }
   // The snippet as text nodes, the query's words (or words they are the start or stem of) in <mark>.
-  function highlighted(text, qw) {
+  function highlighted(text, qw, found) {
     var out = document.createDocumentFragment(), last = 0, match;
     var stems = qw.map(stem);
     WORD.lastIndex = 0;
@@ -357,10 +363,31 @@
       if (!hit) continue;
       out.appendChild(document.createTextNode(text.slice(last, match.index)));
       var mark = document.createElement("mark"); mark.textContent = match[0]; out.appendChild(mark);
+      if (found) { mark.dataset.cwHit = ""; found.push(mark); }
       last = match.index + match[0].length;
     }
     out.appendChild(document.createTextNode(text.slice(last)));
     return out;
+  }
+  // Arriving from a search result (?h=words): the words in the page's text are marked, never inside a definition
+  // card, a picture for the eye only, code blocks or the search box; the first mark below the top is where to read.
+  function markLanding() {
+    var asked = new URL(location.href).searchParams.get(HIGHLIGHT), article = document.querySelector("article.md-content__inner");
+    var qw = asked ? words(asked).slice(0, 12) : [];
+    if (!qw.length || !article) return;
+    var skip = "script, style, svg, pre, mark, textarea, .cw-term__tip, [aria-hidden='true'], .cw-search";
+    var walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, { acceptNode: function (node) {
+      return node.nodeValue.trim() && !node.parentElement.closest(skip) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
+    } });
+    var nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    nodes.forEach(function (node) {
+      var found = [], fragment = highlighted(node.nodeValue, qw, found);
+      if (found.length) node.parentNode.replaceChild(fragment, node);
+    });
+  }
+  if (!IN_WORKER) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", markLanding); else markLanding();
   }
   var lastAsked = null, asking = false;
   function render() {
