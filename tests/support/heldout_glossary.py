@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 import mkdocs_crosswalk.core.glossary as glossary
-from mkdocs_crosswalk.core.glossary import TermMatcher, autolink_html, autolink_names, paragraph_words
+from mkdocs_crosswalk.core.glossary import WITH_EVIDENCE, TermMatcher, autolink_html, autolink_names, paragraph_words
 from mkdocs_crosswalk.core.models import Term
 from mkdocs_crosswalk.core.scaffold import slugify
 
@@ -35,6 +35,7 @@ _LINK = re.compile(r"!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")  # [text](url), [t
 _TAGS = re.compile(r"<kbd>(.*?)</kbd>|<!--.*?-->|<[^>]+>", re.DOTALL)
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+")
+_ROLE = re.compile(r"\{[\w:-]+\}`([^`<]*?)\s*(?:<[^`>]*>)?`")  # MyST {ref}`text <target>`: a link, shown as its text
 
 
 def _plain_definition(text: str) -> str:
@@ -61,6 +62,7 @@ def load_terms() -> list[Term]:
 
 def _prose(line: str) -> str:
     """A Markdown line's text as the site shows it; code (and keys, links) kept as `code`, which is never linked."""
+    line = _ROLE.sub(lambda m: f"`{m.group(1)}`" if m.group(1) else "", line)
     line = _TAGS.sub(lambda m: f"`{m.group(1)}`" if m.group(1) is not None else "", line)
     line = _LINK.sub(lambda m: f"`{m.group(1)}`" if m.group(1) and not m.group(0).startswith("!") else "", line)
     pieces = re.split(r"(`[^`]+`)", line)
@@ -68,17 +70,22 @@ def _prose(line: str) -> str:
 
 
 def _episode(path: Path) -> tuple[str, list[str]]:
-    """``(title, paragraphs)`` of a Carpentries episode: no front matter, code blocks, fences (``:::: callout``),
-    tables, images or link references; headings as Heading; each list item a paragraph of its own."""
+    """``(title, paragraphs)`` of a Carpentries episode: its front matter's title, and its body's blocks (blocks)."""
     _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
-    title = yaml.safe_load(front)["title"]
-    blocks: list[str] = []
+    return yaml.safe_load(front)["title"], blocks(body)
+
+
+def blocks(body: str) -> list[str]:
+    """A Markdown (or MyST) body's paragraphs as a site shows them: no code blocks, fences (``:::: callout``,
+    ```` ```{figure} ````), HTML tables, target labels (``(name)=``), tables, images or link references; headings as
+    Heading; each list item a paragraph of its own."""
+    found: list[str] = []
     current: list[str] = []
     fence = None
 
     def close():
         if current:
-            blocks.append(" ".join(" ".join(current).split()))
+            found.append(" ".join(" ".join(current).split()))
             current.clear()
 
     for line in body.splitlines():
@@ -86,16 +93,16 @@ def _episode(path: Path) -> tuple[str, list[str]]:
         if fence:
             fence = None if stripped.startswith(fence) else fence
             continue
-        if stripped.startswith(("```", "~~~")):
+        if stripped.startswith(("```", "~~~", "<table")):
             close()
-            fence = stripped[:3]
+            fence = "</table>" if stripped.startswith("<table") else stripped[:3]
             continue
-        if not stripped or re.fullmatch(r":{3,}.*", stripped) or re.match(r"\[[^\]]+\]:\s", stripped):
+        if not stripped or re.fullmatch(r":{3,}.*|\(\S+\)=", stripped) or re.match(r"\[[^\]]+\]:\s", stripped):
             close()
             continue
         if stripped.startswith("#"):
             close()
-            blocks.append(Heading(_prose(stripped.lstrip("#").strip()).replace("`", "")))
+            found.append(Heading(_prose(stripped.lstrip("#").strip()).replace("`", "")))
             continue
         if stripped.startswith(("|", "![", "{")):
             close()
@@ -105,7 +112,7 @@ def _episode(path: Path) -> tuple[str, list[str]]:
             line = _ITEM.sub("", line)
         current.append(_prose(line.lstrip("> ")))
     close()
-    return title, [b for b in blocks if b.strip()]
+    return [b for b in found if b.strip()]
 
 
 def load_pages() -> list[tuple[str, None, list[str]]]:
@@ -128,9 +135,9 @@ def links(terms: list[Term], module=glossary) -> list[dict]:
     return autolinks(matcher, terms, link=link, pages=load_pages())
 
 
-def in_random_order(found: list[dict]) -> list[dict]:
+def in_random_order(found: list[dict], seed: int = SAMPLE_SEED) -> list[dict]:
     """``found`` in the fixed-seed random order they were labelled in, so no page or rule is judged as a block."""
-    return random.Random(SAMPLE_SEED).sample(found, len(found))
+    return random.Random(seed).sample(found, len(found))
 
 
 def old_rules():
@@ -155,6 +162,13 @@ def precision(found: list[dict], labels: dict) -> tuple[int, int]:
     """(right, labelled) over ``found``."""
     judged = judgements(found, labels)
     return sum(judged), len(judged)
+
+
+def is_weak(term: Term, text: str, kinds=(WITH_EVIDENCE,)) -> bool:
+    """Whether ``text``, a mention linked to ``term``, is one of its names that link only with evidence (``kinds``)."""
+    weak = {n.casefold() for n, how in autolink_names(term) if how in kinds}
+    text = text.casefold()
+    return text in weak or bool(weak.intersection(glossary._singulars(text)))
 
 
 def evidence(matcher: TermMatcher, terms: dict[str, Term], link: dict, pages: dict) -> list[str]:
