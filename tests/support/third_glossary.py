@@ -26,7 +26,7 @@ from .real_glossary import HEADINGS, Heading, _term, autolinks, without_clashes
 
 FIXTURE = Path(__file__).resolve().parent.parent / "glossary" / "fixtures" / "third_glossary"
 GUIDE = FIXTURE / "reproducible-research"
-PAGE_SEED, PAGES = 2026, 10  # the pages drawn from the guide's subchapters (README.md), not chosen
+PAGE_SEED, PAGES = 2026, 30  # the pages drawn from the guide's subchapters (README.md), not chosen
 LABEL_SEED = 2027  # every link is labelled, in this random order
 
 _GLOSSARY_BLOCK = re.compile(r"```\{glossary\}\n(.*?)```", re.DOTALL)
