@@ -165,10 +165,9 @@ def precision(found: list[dict], labels: dict) -> tuple[int, int]:
 
 
 def is_weak(term: Term, text: str, kinds=(WITH_EVIDENCE,)) -> bool:
-    """Whether ``text``, a mention linked to ``term``, is one of its names that link only with evidence (``kinds``)."""
-    weak = {n.casefold() for n, how in autolink_names(term) if how in kinds}
-    text = text.casefold()
-    return text in weak or bool(weak.intersection(glossary._singulars(text)))
+    """Whether ``text``, a mention linked to ``term``, is one of its names that link only with evidence (``kinds``),
+    in any of the forms the name is matched in: "author" for the title "Authors", "rules" for "Rule"."""
+    return any(text.casefold() in glossary.name_keys(n) for n, how in autolink_names(term) if how in kinds)
 
 
 def evidence(matcher: TermMatcher, terms: dict[str, Term], link: dict, pages: dict) -> list[str]:
