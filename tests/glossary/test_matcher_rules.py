@@ -171,6 +171,7 @@ def test_the_words_a_definition_opens_with_name_its_class_not_the_term():
 def test_a_closed_compound_written_as_two_words_is_the_compound():
     terms = [term("hyperparameters", "Hyperparameters"), term("parameters", "Parameters", "weights")]
     assert links(terms, "Depth is one of the hyper parameters.") == [("hyper parameters", "hyperparameters")]
+    assert links([term("persona", "Persona")], "We classify the person as a child.") == []  # no half is a short word
 
 
 def test_a_multi_word_name_after_a_slash_is_an_alternative():

@@ -387,8 +387,12 @@ class TermMatcher:
         return inflected and (before in _SUBJECT_CUES or after in _OBJECT_CUES)
 
     def _compound_at(self, text, tokens, i) -> tuple[str, bool] | None:
-        """``(term id, needs evidence)`` when tokens ``i`` and ``i + 1``, joined, are a one-word name (or its plural)."""
-        if i + 1 >= len(tokens) or text[tokens[i][1] : tokens[i + 1][0]] != " " or not tokens[i][2].isalpha() or not tokens[i + 1][2].isalpha():
+        """``(term id, needs evidence)`` when tokens ``i`` and ``i + 1``, joined, are a one-word name (or its plural).
+        Each half is a word of three letters or more ("data set", "hyper parameters"): "the person as a child" is no
+        "personas"."""
+        if i + 1 >= len(tokens) or text[tokens[i][1] : tokens[i + 1][0]] != " ":
+            return None
+        if not (tokens[i][2].isalpha() and tokens[i + 1][2].isalpha() and len(tokens[i][2]) > 2 and len(tokens[i + 1][2]) > 2):
             return None
         joined = (tokens[i][2] + tokens[i + 1][2]).lower()
         for form in (joined, *_singulars(joined)):
