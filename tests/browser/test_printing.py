@@ -91,6 +91,8 @@ def test_a_handout_of_three_cases_prints_with_a_header_page_numbers_and_whole_no
     for case in cases:
         assert case.title.split()[0] in everything
     assert "Print handout" not in everything and "Mark as done" not in everything
+    browser_page.emulate_media(media="print")  # nor the site's navigation: tabs, sidebars, breadcrumbs
+    assert browser_page.locator(".md-path").count() == 1 and not browser_page.locator(".md-path").is_visible()
 
 
 def kit_with_most_questions():

@@ -9,10 +9,14 @@ from support.html import page, resolve
 
 
 def _where(site, url: str) -> tuple[str | None, list[tuple[str, str]]]:
-    """The active tab's label, and the breadcrumbs as (label, site-relative URL)."""
+    """The active tab's label, and the breadcrumbs as (label, site-relative URL, or None for a nav section
+    named, not linked, because its first page is the next crumb)."""
     tree = page(site, url)
     tab = tree.css_first(".md-tabs__item--active")
-    crumbs = [(a.text(strip=True), resolve(url, a.attributes["href"])[0]) for a in tree.css(".md-path__item a")]
+    crumbs = [
+        (item.text(strip=True), resolve(url, link.attributes["href"])[0] if (link := item.css_first("a")) else None)
+        for item in tree.css(".md-path__item")
+    ]
     return (tab.text(strip=True) if tab else None), crumbs
 
 
@@ -21,14 +25,14 @@ def _where(site, url: str) -> tuple[str | None, list[tuple[str, str]]]:
     [
         ("glossary/drift/", "Glossary", [("Home", ""), ("Glossary", "glossary/")]),
         ("glossary/sheets/domain-ml/", "Glossary", [("Home", ""), ("Glossary", "glossary/"), ("Meeting sheets", "glossary/sheets/")]),
-        ("cases/false-positive-translation-drill/", "Practice", [("Home", ""), ("Practice", "cases/"), ("Case studies", "cases/")]),
+        ("cases/false-positive-translation-drill/", "Practice", [("Home", ""), ("Practice", None), ("Case studies", "cases/")]),
         ("roles/mlops-engineer/", "Compare", [("Home", ""), ("Compare", "comparisons/"), ("Roles", "roles/")]),
         (
             "comparisons/ux-vs-mlops/discovery-data/",
             "Compare",
             [
                 ("Home", ""),
-                ("Compare", "comparisons/"),
+                ("Compare", None),
                 ("Comparisons", "comparisons/"),
                 ("UX Design Process vs MLOps Cycle", "comparisons/ux-vs-mlops/"),
             ],
