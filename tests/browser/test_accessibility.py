@@ -166,3 +166,18 @@ def test_keyboard_alone_opens_a_kit_in_practice_mode_and_reveals_an_answer(brows
     page.keyboard.press("Enter")
     expect(sheet.locator(".cw-kit__scale")).to_be_visible()
     expect(sheet.locator(".cw-sample-answer")).to_be_visible()
+
+
+def test_the_keyboard_focus_shows_on_the_light_dark_switch_and_skip_lands_on_the_title(browser_page, shipped_url):
+    browser_page.goto(shipped_url + "glossary/raci/")
+    for _ in range(40):  # tab through the header until the hidden radio of the switch has the focus
+        browser_page.keyboard.press("Tab")
+        if browser_page.evaluate("document.activeElement.matches('.md-option')"):
+            break
+    else:
+        raise AssertionError("the light/dark switch never takes the keyboard focus")
+    outline = browser_page.evaluate("getComputedStyle(document.activeElement.nextElementSibling).outlineStyle")
+    assert outline not in ("none", ""), "the focus on the switch cannot be seen"
+    # "Skip to content" on a generated page lands on its title, before the definition and the page's own controls
+    assert browser_page.locator("a.md-skip").get_attribute("href") == "#cw-title"
+    assert browser_page.locator("article h1#cw-title").inner_text() == "RACI"
