@@ -47,6 +47,9 @@ def test_glossary_filter_finds_terms_by_title_alias_and_domain(browser_page, shi
     box.fill("responsibility assignment")
     assert "raci" in visible()
     assert "filter=responsibility" in browser_page.url  # the filter state is in the URL, shareable
+    for typed in ("ab test", "A/B tests", "a-b test"):  # spaces and punctuation do not matter, a plural finds it
+        box.fill(typed)
+        assert visible()[:1] == ["ab-test"], typed
     box.fill("")
     everything = len(visible())
     browser_page.locator('button[data-cw-domain="compliance"]').click()

@@ -122,14 +122,22 @@
     });
     input.addEventListener("input", apply);
 
+    // Spaces and punctuation do not matter in a name, as in the site's search: "ab test" finds A/B test, "ci cd"
+    // CI/CD, "mlops" ML Ops; and a plural finds its singular ("a/b tests").
+    function squeezed(text) { return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ""); }
+    items.forEach(function (item) { item.cwSqueezed = squeezed(item.dataset.cwText); });
+    function matches(item, query, bare) {
+      if (item.dataset.cwText.indexOf(query) >= 0) return true;
+      return bare.length >= 3 && (item.cwSqueezed.indexOf(bare) >= 0 || (/s$/.test(bare) && item.cwSqueezed.indexOf(bare.slice(0, -1)) >= 0));
+    }
     function apply() {
-      var query = input.value.trim().toLowerCase();
+      var query = input.value.trim().toLowerCase(), bare = squeezed(query);
       var domains = chips.filter(function (c) { return c.getAttribute("aria-pressed") === "true"; })
         .map(function (c) { return c.dataset.cwDomain; });
       var shown = 0;
       items.forEach(function (item) {
         var itemDomains = (item.dataset.cwDomains || "").split(" ");
-        var ok = (!query || item.dataset.cwText.indexOf(query) >= 0) &&
+        var ok = (!query || matches(item, query, bare)) &&
           (!domains.length || domains.some(function (d) { return itemDomains.indexOf(d) >= 0; }));
         item.hidden = !ok;
         if (ok) shown++;
