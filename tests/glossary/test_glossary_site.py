@@ -304,3 +304,17 @@ def test_kind_labels_are_never_turned_into_term_links(shipped_site):
     ]
     assert any(label.text() == "Journey map" for label in labels)  # the label that is also a glossary term
     assert not [label.text() for label in labels if label.css_first(".cw-term")]
+
+
+def test_used_on_lists_entries_by_kind_before_generated_and_other_pages(shipped_site):
+    usage = content(shipped_site, "glossary/drift/").css_first("#used-on")
+    groups = [label.text(strip=True) for label in usage.css(".cw-usage__group")]
+    labels = [re.sub(r" \(\d+\)$", "", text) for text in groups]
+    kinds = load_knowledge_base(REPO / "kb").kinds
+    order = [kinds[kind].PLURAL for kind in kinds.in_catalogue_order()]
+    assert labels[-1] == "Other pages" and labels[:-1] == sorted(labels[:-1], key=order.index)
+    assert "Case studies" in labels and "Skill guides" in labels
+    others = [resolve("glossary/drift/", a.attributes["href"])[0] for a in usage.css(".cw-usage__group:last-of-type + ul a")]
+    assert others and any(url.startswith("roles/pairs/") for url in others)  # the generated pair pages come last
+    total = sum(int(re.search(r"\((\d+)\)", text).group(1)) for text in groups)
+    assert usage.css_first("summary").text() == f"Used on {total} pages" == f"Used on {len(usage.css('li'))} pages"

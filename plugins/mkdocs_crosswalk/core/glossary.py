@@ -486,7 +486,9 @@ SKIP_ELEMENTS = frozenset(
     ]
 )
 # Classes that make an element a skip zone: the opt-out for templates and pages, and admonition titles.
-SKIP_CLASSES = frozenset({"cw-no-autolink", "admonition-title", "cw-term__tip", "cw-kind-label"})  # cards and kind labels are not prose
+SKIP_CLASSES = frozenset(
+    {"cw-no-autolink", "admonition-title", "cw-term__tip", "cw-kind-label", "cw-usage__group"}
+)  # cards and kind labels are not prose
 # Skip zones that may hold elements of their own name, so their end is found by counting.
 _NESTING_SKIP = frozenset({"svg", "math"})
 _VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"])

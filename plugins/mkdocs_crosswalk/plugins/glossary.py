@@ -163,15 +163,30 @@ class GlossaryPlugin(FeaturePlugin[GlossaryConfig]):
     def _fill_usage(self, pages, usage: dict[str, dict[str, str]]) -> None:
         """Replace the usage markers of term pages and the glossary, now that every mention is known."""
         template = self.site.templates.get_template("crosswalk/partials/term_usage.html")
-        terms_at = {self.site.urls[term.id]: term for term in self.site.kb.terms}  # a term's page in the list shows its card
+        kb = self.site.kb
+        terms_at = {self.site.urls[term.id]: term for term in kb.terms}  # a term's page in the list shows its card
+        # The list comes in groups: entries by kind, in the catalogue's order, then every other page (role pairs, stage
+        # pages, hand-written pages), so the cases and guides that use a term are not lost among generated pages.
+        kinds = kb.kinds.in_catalogue_order()
+        entry_kind = {self.site.urls[entry.id]: entry.kind for entry in kb.entries.values() if entry.id in self.site.urls}
+        other = len(kinds)
 
         def filled(page) -> str:
             def fill(match: re.Match) -> str:
-                kind, term_id = match.groups()
-                users = sorted((title.casefold(), url, title) for url, title in usage.get(term_id, {}).items() if url != page.url)
-                listed = [(relative_url(url, page.url), title, terms_at.get(url)) for _, url, title in users]
+                compact, term_id = match.groups()
+                users = sorted(
+                    (kinds.index(entry_kind[url]) if url in entry_kind else other, title.casefold(), url, title)
+                    for url, title in usage.get(term_id, {}).items()
+                    if url != page.url
+                )
+                groups: list[tuple[str, list]] = []
+                for rank, _, url, title in users:
+                    label = kb.kinds[kinds[rank]].PLURAL if rank < other else "Other pages"
+                    if not groups or groups[-1][0] != label:
+                        groups.append((label, []))
+                    groups[-1][1].append((relative_url(url, page.url), title, terms_at.get(url)))
                 term_href = relative_url(self.site.urls[term_id], page.url) if term_id in self.site.urls else ""
-                return template.render(pages=listed, compact=kind == "-count", term_href=term_href).strip()
+                return template.render(groups=groups, n=len(users), compact=compact == "-count", term_href=term_href).strip()
 
             return USAGE_MARKER.sub(fill, page.content)
 
