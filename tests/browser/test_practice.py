@@ -80,6 +80,30 @@ def test_unknown_ids_in_a_link_get_a_clear_message(browser_page, shipped_url):
     assert not browser_page.locator("[data-cw-due-text]").is_visible()
 
 
+def done_key(path, step) -> str:
+    """Where a path's step is kept: a case study under its own key, the same wherever it is ticked."""
+    return f"case:{step.ref}" if KB[step.ref].kind == "case" else f"path:{path.id}/{step.ref}"
+
+
+def test_a_case_study_done_on_its_page_is_done_in_the_path_and_the_other_way(browser_page, shipped_url):
+    path = next(p for p in KB.of_kind("path") if sum(KB[s.ref].kind == "case" for s in p.steps) >= 2)
+    first, second = [s.ref for s in path.steps if KB[s.ref].kind == "case"][:2]
+    # progress kept by an older version under the path's key is not lost
+    browser_page.goto(shipped_url + f"paths/{path.id}/")
+    browser_page.evaluate(f"localStorage.setItem('crosswalk:progress:v1', JSON.stringify({{'path:{path.id}/{second}': {{done: true}}}}))")
+    browser_page.goto(shipped_url + f"cases/{first}/")
+    browser_page.get_by_label(f"Mark as done: {KB[first].title}").check()
+    browser_page.goto(shipped_url + f"paths/{path.id}/")
+    step = lambda ref: browser_page.locator(f'.cw-path-step[data-cw-step="{ref}"] input[data-cw-done]')
+    assert step(first).is_checked() and step(second).is_checked()
+    assert browser_page.locator("[data-cw-progress-text]").inner_text() == f"2 of {len(path.steps)} done"
+    step(first).uncheck()
+    browser_page.goto(shipped_url + f"cases/{first}/")
+    assert not browser_page.get_by_label(f"Mark as done: {KB[first].title}").is_checked()
+    browser_page.goto(shipped_url + f"cases/{second}/")
+    assert browser_page.get_by_label(f"Mark as done: {KB[second].title}").is_checked()
+
+
 def test_progress_survives_a_reload_and_an_export_import(browser_page, chromium, shipped_url, tmp_path):
     path = KB.of_kind("path")[0]
     browser_page.goto(shipped_url + f"paths/{path.id}/")
@@ -96,7 +120,7 @@ def test_progress_survives_a_reload_and_an_export_import(browser_page, chromium,
     exported = tmp_path / "progress.json"
     download.value.save_as(exported)
     data = json.loads(exported.read_text())
-    assert set(data["progress"]) == {f"path:{path.id}/{path.steps[0].ref}", f"path:{path.id}/{path.steps[2].ref}"}
+    assert set(data["progress"]) == {done_key(path, path.steps[0]), done_key(path, path.steps[2])}
     other = chromium.new_context()
     page = other.new_page()
     page.goto(shipped_url + f"paths/{path.id}/")

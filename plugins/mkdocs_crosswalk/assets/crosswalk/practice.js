@@ -17,12 +17,19 @@
   function $$(selector, root) { return Array.prototype.slice.call((root || document).querySelectorAll(selector)); }
   function say(node, text) { if (node) node.textContent = text; }
 
-  // --- progress: done boxes keyed by stable ids ("case:ship-it", "path:p/raci", "skill:s/beginner")
+  // --- progress: done boxes keyed by stable ids ("case:ship-it", "path:p/raci", "skill:s/beginner"); a case study
+  // has one key wherever it is ticked (its page, a path's step, an assignment)
   function progress() { var p = read(PROGRESS, {}); return p && typeof p === "object" && !Array.isArray(p) ? p : {}; }
 
   function bindDoneBoxes(root) {
     var done = progress();
     $$("input[data-cw-done]", root).forEach(function (box) {
+      var former = box.dataset.cwDoneFormer;  // a path's case step was kept as "path:<path>/<case>" before: moved over
+      if (former && done[former]) {
+        done[box.dataset.cwDone] = done[box.dataset.cwDone] || done[former];
+        delete done[former];
+        write(PROGRESS, done);
+      }
       box.checked = !!done[box.dataset.cwDone];
       if (box.dataset.cwBound) return;
       box.dataset.cwBound = "1";
