@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..core.search import INDEX_FILES, build_indexes, dumps, entries_in_order, entry_document, kind_order, page_document, sections_of_html
+from ..core import parallel
+from ..core.search import INDEX_FILES, entries_in_order, entry_document, kind_order, page_document, sections_of_html, site_files
 from ..engine import LUNR_JS, Config, File, Files, MkDocsConfig, Page, event_priority
 from ..engine import config_options as c
 from ..render.urls import relative_url
@@ -33,12 +35,18 @@ class SearchPlugin(FeaturePlugin[SearchConfig]):
 
     @event_priority(-200)  # after every other plugin has finished with the page content
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        """Every entry page and hand-written page, split into sections, as it will be published."""
+        """Every entry page and hand-written page, split into sections, as it will be published.
+
+        The indexes are made while MkDocs writes the pages: by a forked worker on the other core in
+        ``mkdocs build``, and in ``on_post_build`` where there is no fork (``serve``).
+        """
         if not self.config.enabled:
             return env
         site = site_plugin(config)
-        # (document, sections) per page URL, kept for the pages an incremental `serve` build leaves alone
+        # (document, sections) per page URL, kept for the pages an incremental `serve` build leaves alone;
+        # where the worker can split the pages, (document, HTML) until then
         carried = site.carried("search")
+        split_later = parallel.can_fork()
         entries, pages = {}, []
         for file in files.documentation_pages():
             page = file.page
@@ -47,7 +55,7 @@ class SearchPlugin(FeaturePlugin[SearchConfig]):
                 continue
             if page.content:
                 document = entry_document(site.kb[plan.entry_id], file.url) if plan else page_document(page.title or file.src_uri, file.url)
-                carried[file.url] = (document, sections_of_html(page.content))
+                carried[file.url] = (document, page.content if split_later else sections_of_html(page.content))
             if file.url not in carried:
                 continue
             if plan:
@@ -55,7 +63,7 @@ class SearchPlugin(FeaturePlugin[SearchConfig]):
             else:
                 pages.append(carried[file.url])
         ordered = [entries[entry.id] for entry in entries_in_order(site.kb) if entry.id in entries] + pages
-        self.indexes = build_indexes([doc for doc, _ in ordered], [sections for _, sections in ordered], kind_order(site.kb.kinds))
+        self._files = parallel.in_background(partial(site_files, ordered, kind_order(site.kb.kinds)))
         return env
 
     @event_priority(-200)
@@ -86,7 +94,12 @@ class SearchPlugin(FeaturePlugin[SearchConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig):
         if self.config.enabled:
-            for path, data in self.indexes.items():
+            for path, text in self._files.result().items():
                 target = Path(config.site_dir) / path
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(dumps(data), encoding="utf-8")
+                target.write_text(text, encoding="utf-8")
+
+    def on_build_error(self, *, error: Exception):
+        pending = getattr(self, "_files", None)
+        if pending is not None:
+            pending.cancel()
