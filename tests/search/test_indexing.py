@@ -57,3 +57,10 @@ def test_a_document_with_an_empty_field_and_repeated_words_is_indexed_alike():
     documents = [{"text": []}, {"text": ["data", "drift", "data", "datum", "drift", "data"]}, {"text": ["drift"]}]
     lunrs, ours = both(["text"], documents)
     assert ours == lunrs
+
+
+def test_a_field_empty_in_every_document_is_indexed_alike():
+    # `crosswalk glossary define` searches names only: its text index holds no words at all.
+    documents = [{"key": ["raci"], "name": []}, {"key": ["kpi"], "name": []}]
+    lunrs, ours = both(["key", "name"], documents)
+    assert ours == lunrs

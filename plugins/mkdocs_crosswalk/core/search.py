@@ -445,6 +445,9 @@ class _TermsBuilder(Builder):
         idfs: dict[str, tuple[int, float]] = {}
         field_vectors = {}
         for field_ref, term_frequencies in self.field_term_frequencies.items():
+            if not term_frequencies:  # (an empty field: its average length may be 0)
+                field_vectors[field_ref] = Vector()
+                continue
             field_name, doc_ref = field_ref.split("/", 1)
             field_boost, doc_boost = self._fields[field_name].boost, self._documents[doc_ref].get("boost", 1)
             norm = k1 * (1 - b + b * (self.field_lengths[field_ref] / self.average_field_length[field_name]))

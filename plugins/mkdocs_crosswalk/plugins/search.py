@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import os
+import threading
 from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -24,8 +27,19 @@ class SearchConfig(Config):
     enabled = c.Type(bool, default=True)
 
 
+log = logging.getLogger("mkdocs.plugins.crosswalk.search")
+
+
 class SearchPlugin(FeaturePlugin[SearchConfig]):
     STYLESHEETS = ("search.css",)
+    _serving = False
+    _writer: threading.Thread | None = None  # in `serve`: the last build's search files, being made
+
+    def on_startup(self, *, command: str, dirty: bool):
+        self._serving = command == "serve"
+
+    def on_shutdown(self):
+        self._wait_for_writer()
 
     def on_files(self, files: Files, *, config: MkDocsConfig):
         if self.config.enabled:
@@ -37,11 +51,13 @@ class SearchPlugin(FeaturePlugin[SearchConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         """Every entry page and hand-written page, split into sections, as it will be published.
 
-        The indexes are made while MkDocs writes the pages: by a forked worker on the other core in
-        ``mkdocs build``, and in ``on_post_build`` where there is no fork (``serve``).
+        The indexes are made while MkDocs writes the pages, by a forked worker on the other core. In
+        ``serve`` (no fork beside the server's threads) they are made after the build, in a thread, so the
+        edited page is served first; the next build waits for them (``on_post_build``).
         """
         if not self.config.enabled:
             return env
+        self._wait_for_writer()  # the last build's files before this build's
         site = site_plugin(config)
         # (document, sections) per page URL, kept for the pages an incremental `serve` build leaves alone;
         # where the worker can split the pages, (document, HTML) until then
@@ -93,13 +109,37 @@ class SearchPlugin(FeaturePlugin[SearchConfig]):
         return output.replace("</head>", tags + "\n</head>", 1)
 
     def on_post_build(self, *, config: MkDocsConfig):
-        if self.config.enabled:
-            for path, text in self._files.result().items():
-                target = Path(config.site_dir) / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(text, encoding="utf-8")
+        if not self.config.enabled:
+            return
+        pending, site_dir = self._files, Path(config.site_dir)
+        if self._serving and not pending.forked:
+            self._writer = threading.Thread(target=self._write, args=(pending, site_dir), name="crosswalk-search", daemon=True)
+            self._writer.start()
+        else:
+            self._write(pending, site_dir)
 
     def on_build_error(self, *, error: Exception):
         pending = getattr(self, "_files", None)
         if pending is not None:
             pending.cancel()
+
+    @staticmethod
+    def _write(pending: parallel.Pending[dict[str, str]], site_dir: Path) -> None:
+        try:
+            files = pending.result()
+        except Exception:
+            if threading.current_thread() is not threading.main_thread():
+                log.exception("Crosswalk could not build the search index")  # a thread's error would go unseen
+                return
+            raise
+        for path, text in files.items():
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial_file = target.with_name(target.name + ".part")  # the server never sends half a file
+            partial_file.write_text(text, encoding="utf-8")
+            os.replace(partial_file, target)
+
+    def _wait_for_writer(self) -> None:
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.join()
