@@ -245,7 +245,10 @@ def build_indexes(documents: list[dict], sections: list[list[Section]], kinds: l
         ],
     }
     # lunr cannot build an index of nothing; a site with no text still ships a (never matching) one
-    packed = compact((text if section_rows else _builder(["text"], empty=True)).build().serialize())
+    serialized = (text if section_rows else _builder(["text"], empty=True)).build().serialize()
+    del text  # the builder's tables go before the compact form is made: memory at 10,000 entries
+    packed = compact(serialized)
+    del serialized
     shards = _cut(packed)
     files = {
         INDEX_FILES["names"]: {"format": FORMAT, "meta": meta, "index": compact(names.build().serialize())},
@@ -358,21 +361,26 @@ def compact(serialized: dict) -> dict:
     fields = serialized["fields"]
     # field -> term number -> [(ref, score)]: the documents' vectors turned around, in one pass
     # (a term is in a document's vector exactly when the document is in the term's posting)
+    # (flat lists [ref, score, ref, score, ...]: a million pairs as tuples would cost 60 MB more)
     found: dict[str, dict[int, list]] = {field: {} for field in fields}
     for field_ref, elements in serialized["fieldVectors"]:
         field, ref = field_ref.split("/", 1)
         ref, by_term = int(ref), found[field]
         pairs = iter(elements)
         for term_index, score in zip(pairs, pairs):
-            by_term.setdefault(term_index, []).append((ref, score))
+            flat = by_term.get(term_index)
+            if flat is None:
+                flat = by_term[term_index] = []
+            flat += (ref, round(score * 1000))
     terms, postings = [], {field: [] for field in fields}
     for term, posting in serialized["invertedIndex"]:
         terms.append(term)
         for field in fields:
-            pairs = sorted(found[field].get(posting["_index"], ()))
-            refs = [ref for ref, _ in pairs]
-            gaps = [b - a for a, b in zip([0, *refs], refs)]
-            postings[field].append([gaps, [round(score * 1000) for _, score in pairs]])
+            flat = found[field].pop(posting["_index"], [])
+            refs, scores = flat[0::2], flat[1::2]
+            if any(a >= b for a, b in zip(refs, refs[1:])):  # vectors not in the order of their refs
+                refs, scores = map(list, zip(*sorted(zip(refs, scores)))) if refs else ([], [])
+            postings[field].append([[b - a for a, b in zip([0, *refs], refs)], scores])
     return {"version": serialized["version"], "fields": fields, "pipeline": serialized["pipeline"], "terms": terms, "postings": postings}
 
 
@@ -403,6 +411,9 @@ def expand(packed: dict) -> dict:
 def _forms(word: str) -> tuple[str, ...]:
     stemmed = stem(word)
     return (stemmed,) if stemmed == word else (stemmed, word)
+
+
+_NO_METADATA: dict = {}  # what every posting holds (no metadata is kept): one dict, not a million
 
 
 class _TermsBuilder(Builder):
@@ -436,7 +447,7 @@ class _TermsBuilder(Builder):
                     posting = inverted_index[term] = {name: {} for name in fields}
                     posting["_index"] = self.term_index
                     self.term_index += 1
-                posting[field_name][doc_ref] = {}
+                posting[field_name][doc_ref] = _NO_METADATA
 
     def _create_field_vectors(self):
         """Builder._create_field_vectors (BM25 with lunr's k1 and b, scores to three decimals), each
