@@ -39,22 +39,11 @@ class DirtyServe:
             config.plugins.on_startup(command="serve", dirty=True)
         config.site_url = SERVE_URL
         build(config, serve_url=SERVE_URL, dirty=True)
-        # Beside a server's threads the search files are written after the build, in a thread of their own
-        # (the edited page is served first): the site is complete once it is done.
+        # In `serve` the search files are written after the build, in a thread of their own (the edited
+        # page is served first): the site is complete once it is done.
         for thread in threading.enumerate():
             if thread.name == "crosswalk-search":
                 thread.join()
-
-
-@pytest.fixture(params=["alone", "beside a server thread"])
-def server_thread(request):
-    """`mkdocs serve` runs its web server in a thread, and with threads running Crosswalk forks no
-    worker: the search files are made in a thread after the build. Both ways are checked."""
-    stop = threading.Event()
-    if request.param != "alone":
-        threading.Thread(target=stop.wait, name="server", daemon=True).start()
-    yield request.param
-    stop.set()
 
 
 @pytest.fixture
@@ -100,7 +89,7 @@ def written_since(site: Path, moment: float) -> set[str]:
     return {p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.stat().st_mtime > moment}
 
 
-def test_every_edit_leaves_the_site_a_fresh_build_would_make(tmp_path, own_plugins, caplog, server_thread):
+def test_every_edit_leaves_the_site_a_fresh_build_would_make(tmp_path, own_plugins, caplog):
     project = copy_project(FIXTURES / "mini", tmp_path / "project")
     kb = project / "kb"
     served = tmp_path / "served"

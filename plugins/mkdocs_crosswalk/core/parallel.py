@@ -72,11 +72,6 @@ class Pending(Generic[R]):
     def __init__(self, fn: Callable[[], R], worker: tuple[int, int] | None):
         self._fn, self._worker = fn, worker
 
-    @property
-    def forked(self) -> bool:
-        """A worker is computing it (until ``result()`` is asked for)."""
-        return self._worker is not None
-
     def result(self) -> R:
         """The worker's result; computed here instead if there is no worker or it failed."""
         worker, self._worker = self._worker, None

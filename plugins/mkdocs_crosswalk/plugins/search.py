@@ -51,8 +51,8 @@ class SearchPlugin(FeaturePlugin[SearchConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         """Every entry page and hand-written page, split into sections, as it will be published.
 
-        The indexes are made while MkDocs writes the pages, by a forked worker on the other core. In
-        ``serve`` (no fork beside the server's threads) they are made after the build, in a thread, so the
+        The indexes are made while MkDocs writes the pages, by a forked worker on another core (in
+        ``mkdocs build`` with workers). In ``serve`` they are made after the build, in a thread, so the
         edited page is served first; the next build waits for them (``on_post_build``).
         """
         if not self.config.enabled:
@@ -62,7 +62,7 @@ class SearchPlugin(FeaturePlugin[SearchConfig]):
         # (document, sections) per page URL, kept for the pages an incremental `serve` build leaves alone;
         # where the worker can split the pages, (document, HTML) until then
         carried = site.carried("search")
-        split_later = parallel.can_fork()
+        in_worker = site.workers > 1 and parallel.can_fork()  # `workers: 1` keeps everything in this process
         entries, pages = {}, []
         for file in files.documentation_pages():
             page = file.page
@@ -71,7 +71,7 @@ class SearchPlugin(FeaturePlugin[SearchConfig]):
                 continue
             if page.content:
                 document = entry_document(site.kb[plan.entry_id], file.url) if plan else page_document(page.title or file.src_uri, file.url)
-                carried[file.url] = (document, page.content if split_later else sections_of_html(page.content))
+                carried[file.url] = (document, page.content if in_worker else sections_of_html(page.content))
             if file.url not in carried:
                 continue
             if plan:
@@ -79,7 +79,8 @@ class SearchPlugin(FeaturePlugin[SearchConfig]):
             else:
                 pages.append(carried[file.url])
         ordered = [entries[entry.id] for entry in entries_in_order(site.kb) if entry.id in entries] + pages
-        self._files = parallel.in_background(partial(site_files, ordered, kind_order(site.kb.kinds)))
+        make = partial(site_files, ordered, kind_order(site.kb.kinds))
+        self._files = parallel.in_background(make) if in_worker else parallel.Pending(make, None)
         return env
 
     @event_priority(-200)
@@ -112,8 +113,9 @@ class SearchPlugin(FeaturePlugin[SearchConfig]):
         if not self.config.enabled:
             return
         pending, site_dir = self._files, Path(config.site_dir)
-        if self._serving and not pending.forked:
-            self._writer = threading.Thread(target=self._write, args=(pending, site_dir), name="crosswalk-search", daemon=True)
+        if self._serving:  # (no workers in `serve`)
+            # not a daemon: a process that ends (a server stopped, a one-off `serve` build) still writes them
+            self._writer = threading.Thread(target=self._write, args=(pending, site_dir), name="crosswalk-search")
             self._writer.start()
         else:
             self._write(pending, site_dir)
