@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import logging
+import multiprocessing
 import os
-import threading
 from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -27,19 +26,22 @@ class SearchConfig(Config):
     enabled = c.Type(bool, default=True)
 
 
-log = logging.getLogger("mkdocs.plugins.crosswalk.search")
-
-
 class SearchPlugin(FeaturePlugin[SearchConfig]):
     STYLESHEETS = ("search.css",)
     _serving = False
-    _writer: threading.Thread | None = None  # in `serve`: the last build's search files, being made
+    _writer: multiprocessing.process.BaseProcess | None = None  # in `serve`: the last build's search files, being made
 
     def on_startup(self, *, command: str, dirty: bool):
         self._serving = command == "serve"
 
     def on_shutdown(self):
-        self._wait_for_writer()
+        self.wait_for_index()
+
+    def wait_for_index(self) -> None:
+        """In `serve`, the search files of the last build are written by another process after it: wait for them."""
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.join()
 
     def on_files(self, files: Files, *, config: MkDocsConfig):
         if self.config.enabled:
@@ -52,12 +54,14 @@ class SearchPlugin(FeaturePlugin[SearchConfig]):
         """Every entry page and hand-written page, split into sections, as it will be published.
 
         The indexes are made while MkDocs writes the pages, by a forked worker on another core (in
-        ``mkdocs build`` with workers). In ``serve`` they are made after the build, in a thread, so the
-        edited page is served first; the next build waits for them (``on_post_build``).
+        ``mkdocs build`` with workers). In ``serve`` they are made after the build by another process, so
+        the edited page is served first; a new build stops it, its files being out of date (``on_post_build``).
         """
         if not self.config.enabled:
             return env
-        self._wait_for_writer()  # the last build's files before this build's
+        if self._writer is not None:
+            self._writer.terminate()  # the files it had not replaced yet stay as they were: each is replaced whole
+            self.wait_for_index()
         site = site_plugin(config)
         # (document, sections) per page URL, kept for the pages an incremental `serve` build leaves alone;
         # where the worker can split the pages, (document, HTML) until then
@@ -112,36 +116,29 @@ class SearchPlugin(FeaturePlugin[SearchConfig]):
     def on_post_build(self, *, config: MkDocsConfig):
         if not self.config.enabled:
             return
-        pending, site_dir = self._files, Path(config.site_dir)
         if self._serving:  # (no workers in `serve`)
-            # not a daemon: a process that ends (a server stopped, a one-off `serve` build) still writes them
-            self._writer = threading.Thread(target=self._write, args=(pending, site_dir), name="crosswalk-search")
+            # Not forked from this process (the server's threads): a fresh one, sent the sections; not a
+            # daemon, so a process that ends (a server stopped, a one-off `serve` build) still writes them.
+            self._writer = _fresh_processes().Process(target=_write_files, args=(self._files, config.site_dir), name="crosswalk-search")
             self._writer.start()
         else:
-            self._write(pending, site_dir)
+            _write_files(self._files, config.site_dir)
 
     def on_build_error(self, *, error: Exception):
         pending = getattr(self, "_files", None)
         if pending is not None:
             pending.cancel()
 
-    @staticmethod
-    def _write(pending: parallel.Pending[dict[str, str]], site_dir: Path) -> None:
-        try:
-            files = pending.result()
-        except Exception:
-            if threading.current_thread() is not threading.main_thread():
-                log.exception("Crosswalk could not build the search index")  # a thread's error would go unseen
-                return
-            raise
-        for path, text in files.items():
-            target = site_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            partial_file = target.with_name(target.name + ".part")  # the server never sends half a file
-            partial_file.write_text(text, encoding="utf-8")
-            os.replace(partial_file, target)
 
-    def _wait_for_writer(self) -> None:
-        writer, self._writer = self._writer, None
-        if writer is not None:
-            writer.join()
+def _write_files(pending: parallel.Pending[dict[str, str]], site_dir: str) -> None:
+    for path, text in pending.result().items():
+        target = Path(site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial_file = target.with_name(target.name + ".part")  # the server never sends half a file
+        partial_file.write_text(text, encoding="utf-8")
+        os.replace(partial_file, target)
+
+
+def _fresh_processes():
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
