@@ -184,3 +184,22 @@ def test_background_work_no_longer_wanted_leaves_no_process_behind():
         print(json.dumps(alive))
     """)
     assert found is False
+
+
+def test_garbage_from_before_background_work_is_freed_once_its_result_is_in():
+    found = in_fresh_process("""
+        import gc, weakref
+        class Node:
+            pass
+        node = Node()
+        node.self = node
+        alive = weakref.ref(node)
+        del node
+        pending = in_background(lambda: 42)
+        gc.collect()
+        frozen_meanwhile = alive() is not None and gc.get_freeze_count() > 0
+        value = pending.result()
+        gc.collect()
+        print(json.dumps([frozen_meanwhile, value, alive() is None, gc.get_freeze_count()]))
+    """)
+    assert found == [True, 42, True, 0]

@@ -75,8 +75,12 @@ class Pending(Generic[R]):
     def result(self) -> R:
         """The worker's result; computed here instead if there is no worker or it failed."""
         worker, self._worker = self._worker, None
-        done = _collect(worker, 1) if worker else None
-        return done[0] if done is not None else self._fn()
+        if worker:
+            done = _collect(worker, 1)
+            gc.unfreeze()
+            if done is not None:
+                return done[0]
+        return self._fn()
 
     def cancel(self) -> None:
         """The result is not wanted (the build failed): stop the worker."""
@@ -87,6 +91,7 @@ class Pending(Generic[R]):
             with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGKILL)
                 os.waitpid(pid, 0)
+            gc.unfreeze()
 
 
 def in_background(fn: Callable[[], R]) -> Pending[R]:
@@ -98,11 +103,14 @@ def in_background(fn: Callable[[], R]) -> Pending[R]:
     """
     if not can_fork():
         return Pending(fn, None)
-    gc.freeze()  # as in parallel_map: the worker's collections leave the shared pages alone
-    try:
-        worker = _start_worker(lambda _: fn(), [None])
-    finally:
-        gc.unfreeze()  # this process goes on, and collects as before
+    # As in parallel_map, the objects from before the fork are left out of garbage collection until the
+    # result is in, in both processes: a collection writes into every object it visits, and each page it
+    # writes to stops being shared (at 10,000 entries, this process's collections while it wrote the pages
+    # made the worker's copy of the build its own).
+    gc.freeze()
+    worker = _start_worker(lambda _: fn(), [None])
+    if worker is None:
+        gc.unfreeze()
     return Pending(fn, worker)
 
 
