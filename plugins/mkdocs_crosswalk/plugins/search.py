@@ -34,6 +34,15 @@ class SearchPlugin(FeaturePlugin[SearchConfig]):
     def on_startup(self, *, command: str, dirty: bool):
         self._serving = command == "serve"
 
+    def on_config(self, config: MkDocsConfig):
+        # A new build in `serve` makes the last one's search files out of date: the process still making
+        # them stops now, not to share the machine's cores with this build (each file is replaced whole,
+        # so the files it had not written yet stay as they were).
+        if self._writer is not None:
+            self._writer.terminate()
+            self.wait_for_index()
+        return super().on_config(config)
+
     def on_shutdown(self):
         self.wait_for_index()
 
@@ -55,13 +64,10 @@ class SearchPlugin(FeaturePlugin[SearchConfig]):
 
         The indexes are made while MkDocs writes the pages, by a forked worker on another core (in
         ``mkdocs build`` with workers). In ``serve`` they are made after the build by another process, so
-        the edited page is served first; a new build stops it, its files being out of date (``on_post_build``).
+        the edited page is served first; a new build stops it, its files being out of date (``on_config``).
         """
         if not self.config.enabled:
             return env
-        if self._writer is not None:
-            self._writer.terminate()  # the files it had not replaced yet stay as they were: each is replaced whole
-            self.wait_for_index()
         site = site_plugin(config)
         # (document, sections) per page URL, kept for the pages an incremental `serve` build leaves alone;
         # where the worker can split the pages, (document, HTML) until then
@@ -140,5 +146,8 @@ def _write_files(pending: parallel.Pending[dict[str, str]], site_dir: str) -> No
 
 
 def _fresh_processes():
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])  # imported once by the server, not by each writer (at its start)
+    return context
