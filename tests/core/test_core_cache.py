@@ -1,6 +1,9 @@
-"""ParseCache: a rebuild re-parses only the files that changed."""
+"""ParseCache: a rebuild re-parses only the files that changed, and reads only those whose size or time changed."""
 
 from __future__ import annotations
+
+import os
+import time
 
 import pytest
 
@@ -77,3 +80,38 @@ def test_old_versions_of_an_edited_file_are_forgotten(mini_kb):
     _load(mini_kb, cache)
     # the original version was dropped when v2 replaced it, so going back parses it again
     assert cache.parsed == 11
+
+
+def _age(folder, seconds=60):
+    """Files written a while ago, as an author's unchanged files are when they save one of them."""
+    then = time.time() - seconds
+    for file in folder.rglob("*.md"):
+        os.utime(file, (then, then))
+
+
+def test_files_whose_size_and_time_did_not_change_are_not_read_again(mini_kb):
+    cache = ParseCache()
+    _age(mini_kb)
+    _load(mini_kb, cache)
+    assert cache.read == 9
+    _load(mini_kb, cache)
+    assert cache.read == 9
+    raci = mini_kb / "raci.md"
+    raci.write_text(raci.read_text().replace("title: RACI", "title: ICAR"))  # same size, new time
+    kb = _load(mini_kb, cache)
+    assert cache.read == 10 and kb["raci"].title == "ICAR"
+
+
+def test_a_file_written_just_now_is_read_every_time(mini_kb):
+    # Its next write may fall in the same tick of a coarse file-system clock, with the same size.
+    cache = ParseCache()
+    _age(mini_kb)
+    raci = mini_kb / "raci.md"
+    raci.write_text(raci.read_text().replace("title: RACI", "title: ICAR"))
+    _load(mini_kb, cache)
+    stat = raci.stat()
+    raci.write_text(raci.read_text().replace("title: ICAR", "title: RACI"))
+    os.utime(raci, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # the same size and time as before the write
+    kb = _load(mini_kb, cache)
+    assert kb["raci"].title == "RACI"
+    assert cache.read == 10  # nine once, and this one again

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are for
 
 PRELUDE = """
 import json, os, threading
-from mkdocs_crosswalk.core.parallel import MIN_ITEMS_PER_WORKER, parallel_map
+from mkdocs_crosswalk.core.parallel import MIN_ITEMS_PER_WORKER, in_background, parallel_map
 PARENT = os.getpid()
 def square_and_pid(n):
     return n * n, os.getpid()
@@ -135,3 +135,71 @@ def test_what_a_worker_logs_reaches_the_parents_handlers_once():
     """)
     assert found["counted"] == sorted(f"page {n} has a problem" for n in range(1000))
     assert found["printed"] == 1000
+
+
+def test_work_in_the_background_comes_from_another_process_while_this_one_goes_on():
+    found = in_fresh_process("""
+        import time
+        def slow():
+            time.sleep(0.5)
+            return os.getpid(), [n * n for n in range(10)]
+        started = time.monotonic()
+        pending = in_background(slow)
+        returned_after = time.monotonic() - started
+        pid, values = pending.result()
+        print(json.dumps({"returned_at_once": returned_after < 0.3, "other_process": pid != PARENT, "values": values}))
+    """)
+    assert found == {"returned_at_once": True, "other_process": True, "values": [n * n for n in range(10)]}
+
+
+def test_background_work_is_done_here_when_its_worker_fails_or_threads_run():
+    found = in_fresh_process("""
+        def dies_in_a_worker():
+            if os.getpid() != PARENT:
+                os._exit(3)
+            return "done here"
+        after_death = in_background(dies_in_a_worker).result()
+        stop = threading.Event()
+        other = threading.Thread(target=stop.wait)
+        other.start()
+        pending = in_background(os.getpid)
+        stop.set()
+        other.join()
+        print(json.dumps([after_death, pending.result() == PARENT]))
+    """)
+    assert found == ["done here", True]
+
+
+def test_background_work_no_longer_wanted_leaves_no_process_behind():
+    found = in_fresh_process("""
+        import time
+        pending = in_background(lambda: time.sleep(60))
+        pid = pending._worker[0]
+        pending.cancel()
+        try:
+            os.kill(pid, 0)
+            alive = True
+        except ProcessLookupError:
+            alive = False
+        print(json.dumps(alive))
+    """)
+    assert found is False
+
+
+def test_garbage_from_before_background_work_is_freed_once_its_result_is_in():
+    found = in_fresh_process("""
+        import gc, weakref
+        class Node:
+            pass
+        node = Node()
+        node.self = node
+        alive = weakref.ref(node)
+        del node
+        pending = in_background(lambda: 42)
+        gc.collect()
+        frozen_meanwhile = alive() is not None and gc.get_freeze_count() > 0
+        value = pending.result()
+        gc.collect()
+        print(json.dumps([frozen_meanwhile, value, alive() is None, gc.get_freeze_count()]))
+    """)
+    assert found == [True, 42, True, 0]

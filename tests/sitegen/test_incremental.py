@@ -32,12 +32,16 @@ class DirtyServe:
     def __init__(self, project: Path, site: Path):
         self.project, self.site = project, site
 
-    def build(self, *, first: bool = False) -> None:
+    def build(self, *, first: bool = False, wait: bool = True) -> None:
         config = load_config(str(self.project / "mkdocs.yml"), site_dir=str(self.site))
         if first:
             config.plugins.on_startup(command="serve", dirty=True)
         config.site_url = SERVE_URL
         build(config, serve_url=SERVE_URL, dirty=True)
+        # In `serve` the search files are written after the build, by a process of their own (the edited
+        # page is served first): the site is complete once it is done.
+        if wait:
+            config.plugins["crosswalk-search"].wait_for_index()
 
 
 @pytest.fixture
@@ -67,6 +71,7 @@ def assert_same_as_fresh(project: Path, served: Path, fresh: Path, step: str) ->
     )
     assert result.returncode == 0, result.stderr
     got, want = site_files(served), site_files(fresh)
+    assert "search/crosswalk-names.json" in want, "the fresh build wrote no search index: nothing to compare"
     assert sorted(got.keys() - want.keys()) == [], f"after {step}: pages that should be gone"
     assert sorted(want.keys() - got.keys()) == [], f"after {step}: pages missing"
     differing = sorted(path for path in want if got[path] != want[path])
@@ -106,6 +111,8 @@ def test_every_edit_leaves_the_site_a_fresh_build_would_make(tmp_path, own_plugi
 
     edit(kb / "ux-vs-ml.md", "ml: Data exploration", "ml: Exploring the data")
     edit(kb / "ship-it.md", "Draw a [[raci]] first.", "Draw a [[raci]] first and watch for data drift.")
+    serve.build(wait=False)  # the next edit comes before its search index is written: that one replaces it
+    edit(kb / "ship-it.md", "watch for data drift.", "watch for data drift closely.")
     serve.build()
     assert_same_as_fresh(project, served, next(fresh), "editing a comparison and a case study")
 
@@ -139,7 +146,7 @@ def test_every_edit_leaves_the_site_a_fresh_build_would_make(tmp_path, own_plugi
     # A broken edit fails the rebuild and leaves the last good site; the next good edit recovers.
     good = site_files(served)
     edit(kb / "raci.md", "domains: [product, ux]", "domains: [product, ux]\nlevle: 3")
-    edit(kb / "ship-it.md", "watch for data drift.", "watch for model cards.")
+    edit(kb / "ship-it.md", "watch for data drift closely.", "watch for model cards.")
     with pytest.raises(Exception, match="Aborted"):
         serve.build()
     assert "kb/raci.md:7: levle: unknown field" in caplog.text  # what `serve` prints

@@ -211,6 +211,9 @@ def _body(term: Term) -> str:
     return term._source.body if getattr(term, "_source", None) is not None else ""
 
 
+_LAST_READER: list = [None, None]  # (names, the matcher without evidence) of the last for_terms
+
+
 class TermMatcher:
     def __init__(self, names: Iterable[tuple[str, str] | tuple[str, str, str]], related: dict[str, set[str]] | None = None):
         """``names``: ``(term_id, name)`` or ``(term_id, name, how)`` with ``how`` one of AS_WRITTEN, ANY_CASE,
@@ -262,7 +265,11 @@ class TermMatcher:
         capitals = lowercase_titles(terms)
         names = [(term.id, name, how) for term in terms for name, how in autolink_names(term, never, capitals_are_names=capitals)]
         names += [(term.id, name, how) for term in terms for name, how in activity_names(term, never)]  # after: a name wins
-        reader = cls(names)
+        # The reader's mentions depend on the names alone: after an edit to a term's prose in `serve`, the
+        # names are the same, and only the edited text is read again (the others' mentions are remembered).
+        if _LAST_READER[0] != names:
+            _LAST_READER[:] = [names, TermMatcher(names)]
+        reader = _LAST_READER[1]
         related: dict[str, set[str]] = {term.id: set(term.see_also) for term in terms}
         for term in terms:
             for _, _, other, _ in reader.mentions(term.summary + "\n" + _body(term)):

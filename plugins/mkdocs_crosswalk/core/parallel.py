@@ -12,13 +12,15 @@ it logs is the exception: the records come back with the results and are handled
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import os
 import pickle
+import signal
 import threading
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -34,13 +36,17 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
+def can_fork() -> bool:
+    # A fork copies only the calling thread: with others running (`mkdocs serve`'s server, a theme
+    # plugin's pool) a lock one of them holds would stay locked in the worker forever.
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
 def parallel_map(fn: Callable[[T], R], items: Iterable[T], *, workers: int) -> list[R]:
     """``[fn(item) for item in items]``, computed by up to ``workers`` processes (this one included)."""
     items = list(items)
     workers = min(workers, len(items) // MIN_ITEMS_PER_WORKER)
-    # A fork copies only the calling thread: with others running (`mkdocs serve`'s server, a theme
-    # plugin's pool) a lock one of them holds would stay locked in the worker forever.
-    if workers <= 1 or not hasattr(os, "fork") or threading.active_count() > 1:
+    if workers <= 1 or not can_fork():
         return [fn(item) for item in items]
     shares = [items[k::workers] for k in range(workers)]  # interleaved, so big and small pages mix
     # A garbage collection writes into every object it visits, and a written page stops being shared
@@ -58,6 +64,54 @@ def parallel_map(fn: Callable[[T], R], items: Iterable[T], *, workers: int) -> l
     for k, share_results in enumerate(results):
         merged[k::workers] = share_results
     return merged
+
+
+class Pending(Generic[R]):
+    """``fn()``, computed by a forked worker while this process goes on (see ``in_background``)."""
+
+    def __init__(self, fn: Callable[[], R], worker: tuple[int, int] | None):
+        self._fn, self._worker = fn, worker
+
+    def result(self) -> R:
+        """The worker's result; computed here instead if there is no worker or it failed."""
+        worker, self._worker = self._worker, None
+        if worker:
+            done = _collect(worker, 1)
+            gc.unfreeze()
+            if done is not None:
+                return done[0]
+        return self._fn()
+
+    def cancel(self) -> None:
+        """The result is not wanted (the build failed): stop the worker."""
+        worker, self._worker = self._worker, None
+        if worker:
+            pid, read_end = worker
+            os.close(read_end)
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+            gc.unfreeze()
+
+
+def in_background(fn: Callable[[], R]) -> Pending[R]:
+    """Start ``fn()`` in a forked worker and return at once; ``result()`` waits for it.
+
+    For work whose result is needed only later in the build (the search indexes, written after the
+    pages): the other core does it while this process writes the pages. Without fork, or with other
+    threads running, ``result()`` computes it then, in this process.
+    """
+    if not can_fork():
+        return Pending(fn, None)
+    # As in parallel_map, the objects from before the fork are left out of garbage collection until the
+    # result is in, in both processes: a collection writes into every object it visits, and each page it
+    # writes to stops being shared (at 10,000 entries, this process's collections while it wrote the pages
+    # made the worker's copy of the build its own).
+    gc.freeze()
+    worker = _start_worker(lambda _: fn(), [None])
+    if worker is None:
+        gc.unfreeze()
+    return Pending(fn, worker)
 
 
 def _start_worker(fn, share) -> tuple[int, int] | None:

@@ -22,12 +22,16 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lunr.builder import Builder
+from lunr.idf import idf as Idf
 from lunr.index import Index
 from lunr.query import Query, QueryPresence
+from lunr.vector import Vector
 
 from .kinds import BUILTIN_KINDS, KindRegistry
 from .knowledge_base import KnowledgeBase
@@ -279,7 +283,10 @@ def build_indexes(documents: list[dict], sections: list[list[Section]], kinds: l
         ],
     }
     # lunr cannot build an index of nothing; a site with no text still ships a (never matching) one
-    packed = compact((text if section_rows else _builder(["text"], empty=True)).build().serialize())
+    serialized = (text if section_rows else _builder(["text"], empty=True)).build().serialize()
+    del text  # the builder's tables go before the compact form is made: memory at 10,000 entries
+    packed = compact(serialized)
+    del serialized
     shards = _cut(packed)
     files = {
         INDEX_FILES["names"]: {"format": FORMAT, "meta": meta, "index": compact(names.build().serialize())},
@@ -300,6 +307,14 @@ def build_indexes(documents: list[dict], sections: list[list[Section]], kinds: l
     for number, start in enumerate(range(0, max(len(snippet_texts), 1), SNIPPET_CHUNK)):
         files[INDEX_FILES["snippets"].format(number)] = {"format": FORMAT, "text": snippet_texts[start : start + SNIPPET_CHUNK]}
     return files
+
+
+def site_files(pages: list[tuple[dict, list[Section] | str]], kinds: list[str]) -> dict[str, str]:
+    """The search files of a site (INDEX_FILES), path -> JSON text: ``pages`` are (document, sections),
+    or (document, its published HTML), split into sections here."""
+    sections = [found if isinstance(found, list) else sections_of_html(found) for _, found in pages]
+    files = build_indexes([document for document, _ in pages], sections, kinds)
+    return {path: dumps(data) for path, data in files.items()}
 
 
 def _cut(packed: dict) -> list[tuple[list[str], dict]]:
@@ -382,15 +397,28 @@ def compact(serialized: dict) -> dict:
     changes no score. Every ref must be a whole number (ours are).
     """
     fields = serialized["fields"]
-    vectors = {ref: dict(zip(elements[0::2], elements[1::2])) for ref, elements in serialized["fieldVectors"]}
+    # field -> term number -> [(ref, score)]: the documents' vectors turned around, in one pass
+    # (a term is in a document's vector exactly when the document is in the term's posting)
+    # (flat lists [ref, score, ref, score, ...]: a million pairs as tuples would cost 60 MB more)
+    found: dict[str, dict[int, list]] = {field: {} for field in fields}
+    for field_ref, elements in serialized["fieldVectors"]:
+        field, ref = field_ref.split("/", 1)
+        ref, by_term = int(ref), found[field]
+        pairs = iter(elements)
+        for term_index, score in zip(pairs, pairs):
+            flat = by_term.get(term_index)
+            if flat is None:
+                flat = by_term[term_index] = []
+            flat += (ref, round(score * 1000))
     terms, postings = [], {field: [] for field in fields}
     for term, posting in serialized["invertedIndex"]:
         terms.append(term)
         for field in fields:
-            refs = sorted(int(ref) for ref in posting[field])
-            gaps = [b - a for a, b in zip([0, *refs], refs)]
-            scores = [round(vectors[f"{field}/{ref}"][posting["_index"]] * 1000) for ref in refs]
-            postings[field].append([gaps, scores])
+            flat = found[field].pop(posting["_index"], [])
+            refs, scores = flat[0::2], flat[1::2]
+            if any(a >= b for a, b in zip(refs, refs[1:])):  # vectors not in the order of their refs
+                refs, scores = map(list, zip(*sorted(zip(refs, scores)))) if refs else ([], [])
+            postings[field].append([[b - a for a, b in zip([0, *refs], refs)], scores])
     return {"version": serialized["version"], "fields": fields, "pipeline": serialized["pipeline"], "terms": terms, "postings": postings}
 
 
@@ -417,13 +445,77 @@ def expand(packed: dict) -> dict:
     }
 
 
+@lru_cache(maxsize=1 << 16)  # a site's text is a few thousand distinct words, each written thousands of times
 def _forms(word: str) -> tuple[str, ...]:
     stemmed = stem(word)
     return (stemmed,) if stemmed == word else (stemmed, word)
 
 
+_NO_METADATA: dict = {}  # what every posting holds (no metadata is kept): one dict, not a million
+
+
+class _TermsBuilder(Builder):
+    """lunr's Builder, given each field as its list of index terms (lowercase, made by ``words`` and
+    ``stem``), as it is here: there is no pipeline to run.
+
+    Two of lunr's steps are done here in bulk, with lunr's own arithmetic and into lunr's own tables:
+    ``add`` counts a document's terms (lunr wraps every word in a Token with a deep copy of its empty
+    metadata and runs the empty pipeline over them: more than half of the indexing time), and the
+    documents' vectors are made from sorted pairs (lunr inserts each term into a sorted list with a
+    binary search of its own). ``build`` and ``serialize`` are lunr's; tests/search/test_indexing.py
+    holds the serialized index to the one lunr's own Builder makes.
+    """
+
+    def add(self, doc, attributes=None):
+        if self.metadata_whitelist:  # term metadata (positions) needs lunr's Tokens
+            return super().add(doc, attributes)
+        doc_ref = str(doc[self._ref])
+        self._documents[doc_ref] = attributes or {}
+        self.document_count += 1
+        fields, inverted_index = self._fields, self.inverted_index
+        for field_name in fields:
+            terms = doc[field_name]
+            field_ref = f"{field_name}/{doc_ref}"
+            counts = Counter(terms)  # in the order terms are first seen, as lunr numbers them
+            self.field_term_frequencies[field_ref] = counts
+            self.field_lengths[field_ref] = len(terms)
+            for term in counts:
+                posting = inverted_index.get(term)
+                if posting is None:
+                    posting = inverted_index[term] = {name: {} for name in fields}
+                    posting["_index"] = self.term_index
+                    self.term_index += 1
+                posting[field_name][doc_ref] = _NO_METADATA
+
+    def _create_field_vectors(self):
+        """Builder._create_field_vectors (BM25 with lunr's k1 and b, scores to three decimals), each
+        vector made at once from its (term index, score) pairs in order."""
+        k1, b = self._k1, self._b
+        idfs: dict[str, tuple[int, float]] = {}
+        field_vectors = {}
+        for field_ref, term_frequencies in self.field_term_frequencies.items():
+            if not term_frequencies:  # (an empty field: its average length may be 0)
+                field_vectors[field_ref] = Vector()
+                continue
+            field_name, doc_ref = field_ref.split("/", 1)
+            field_boost, doc_boost = self._fields[field_name].boost, self._documents[doc_ref].get("boost", 1)
+            norm = k1 * (1 - b + b * (self.field_lengths[field_ref] / self.average_field_length[field_name]))
+            pairs = []
+            for term, tf in term_frequencies.items():
+                known = idfs.get(term)
+                if known is None:
+                    posting = self.inverted_index[term]
+                    known = idfs[term] = (posting["_index"], Idf(posting, self.document_count))
+                term_index, idf = known
+                score = idf * ((k1 + 1) * tf) / (norm + tf)
+                pairs.append((term_index, round(score * field_boost * doc_boost, 3)))
+            pairs.sort()
+            field_vectors[field_ref] = Vector([x for pair in pairs for x in pair])
+        self.field_vectors = field_vectors
+
+
 def _builder(fields: list[str], *, empty: bool = False) -> Builder:
-    builder = Builder()  # no pipeline: terms are made by words() and stem(), the same in search.js
+    builder = _TermsBuilder()  # no pipeline: terms are made by words() and stem(), the same in search.js
     builder.ref("ref")
     for field in fields:
         builder.field(field)

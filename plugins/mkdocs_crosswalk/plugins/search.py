@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..core.search import INDEX_FILES, build_indexes, dumps, entries_in_order, entry_document, kind_order, page_document, sections_of_html
+from ..core import parallel
+from ..core.search import INDEX_FILES, entries_in_order, entry_document, kind_order, page_document, sections_of_html, site_files
 from ..engine import LUNR_JS, Config, File, Files, MkDocsConfig, Page, event_priority
 from ..engine import config_options as c
 from ..render.urls import relative_url
@@ -24,6 +28,29 @@ class SearchConfig(Config):
 
 class SearchPlugin(FeaturePlugin[SearchConfig]):
     STYLESHEETS = ("search.css",)
+    _serving = False
+    _writer: multiprocessing.process.BaseProcess | None = None  # in `serve`: the last build's search files, being made
+
+    def on_startup(self, *, command: str, dirty: bool):
+        self._serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig):
+        # A new build in `serve` makes the last one's search files out of date: the process still making
+        # them stops now, not to share the machine's cores with this build (each file is replaced whole,
+        # so the files it had not written yet stay as they were).
+        if self._writer is not None:
+            self._writer.terminate()
+            self.wait_for_index()
+        return super().on_config(config)
+
+    def on_shutdown(self):
+        self.wait_for_index()
+
+    def wait_for_index(self) -> None:
+        """In `serve`, the search files of the last build are written by another process after it: wait for them."""
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.join()
 
     def on_files(self, files: Files, *, config: MkDocsConfig):
         if self.config.enabled:
@@ -33,12 +60,19 @@ class SearchPlugin(FeaturePlugin[SearchConfig]):
 
     @event_priority(-200)  # after every other plugin has finished with the page content
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        """Every entry page and hand-written page, split into sections, as it will be published."""
+        """Every entry page and hand-written page, split into sections, as it will be published.
+
+        The indexes are made while MkDocs writes the pages, by a forked worker on another core (in
+        ``mkdocs build`` with workers). In ``serve`` they are made after the build by another process, so
+        the edited page is served first; a new build stops it, its files being out of date (``on_config``).
+        """
         if not self.config.enabled:
             return env
         site = site_plugin(config)
-        # (document, sections) per page URL, kept for the pages an incremental `serve` build leaves alone
+        # (document, sections) per page URL, kept for the pages an incremental `serve` build leaves alone;
+        # where the worker can split the pages, (document, HTML) until then
         carried = site.carried("search")
+        in_worker = site.workers > 1 and parallel.can_fork()  # `workers: 1` keeps everything in this process
         entries, pages = {}, []
         for file in files.documentation_pages():
             page = file.page
@@ -47,7 +81,7 @@ class SearchPlugin(FeaturePlugin[SearchConfig]):
                 continue
             if page.content:
                 document = entry_document(site.kb[plan.entry_id], file.url) if plan else page_document(page.title or file.src_uri, file.url)
-                carried[file.url] = (document, sections_of_html(page.content))
+                carried[file.url] = (document, page.content if in_worker else sections_of_html(page.content))
             if file.url not in carried:
                 continue
             if plan:
@@ -55,7 +89,8 @@ class SearchPlugin(FeaturePlugin[SearchConfig]):
             else:
                 pages.append(carried[file.url])
         ordered = [entries[entry.id] for entry in entries_in_order(site.kb) if entry.id in entries] + pages
-        self.indexes = build_indexes([doc for doc, _ in ordered], [sections for _, sections in ordered], kind_order(site.kb.kinds))
+        make = partial(site_files, ordered, kind_order(site.kb.kinds))
+        self._files = parallel.in_background(make) if in_worker else parallel.Pending(make, None)
         return env
 
     @event_priority(-200)
@@ -85,8 +120,34 @@ class SearchPlugin(FeaturePlugin[SearchConfig]):
         return output.replace("</head>", tags + "\n</head>", 1)
 
     def on_post_build(self, *, config: MkDocsConfig):
-        if self.config.enabled:
-            for path, data in self.indexes.items():
-                target = Path(config.site_dir) / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(dumps(data), encoding="utf-8")
+        if not self.config.enabled:
+            return
+        if self._serving:  # (no workers in `serve`)
+            # Not forked from this process (the server's threads): a fresh one, sent the sections; not a
+            # daemon, so a process that ends (a server stopped, a one-off `serve` build) still writes them.
+            self._writer = _fresh_processes().Process(target=_write_files, args=(self._files, config.site_dir), name="crosswalk-search")
+            self._writer.start()
+        else:
+            _write_files(self._files, config.site_dir)
+
+    def on_build_error(self, *, error: Exception):
+        pending = getattr(self, "_files", None)
+        if pending is not None:
+            pending.cancel()
+
+
+def _write_files(pending: parallel.Pending[dict[str, str]], site_dir: str) -> None:
+    for path, text in pending.result().items():
+        target = Path(site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial_file = target.with_name(target.name + ".part")  # the server never sends half a file
+        partial_file.write_text(text, encoding="utf-8")
+        os.replace(partial_file, target)
+
+
+def _fresh_processes():
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])  # imported once by the server, not by each writer (at its start)
+    return context
