@@ -259,3 +259,18 @@ def test_the_assignment_shows_its_title_and_durations_as_the_catalogue_does(brow
     assert on_card.endswith((" h", " min"))
     expect(browser_page.get_by_role("heading", level=1)).to_have_text("Before Friday")
     assert browser_page.title().startswith("Before Friday - ")
+
+
+def test_the_list_of_paths_says_how_far_along_each_one_is(browser_page, shipped_url):
+    path = next(p for p in KB.of_kind("path") if any(KB[s.ref].kind == "case" for s in p.steps))
+    case = next(s.ref for s in path.steps if KB[s.ref].kind == "case")
+    other = next(s.ref for s in path.steps if KB[s.ref].kind != "case")
+    note = browser_page.locator(f'li[data-cw-id="{path.id}"] [data-cw-path-progress]')
+    browser_page.goto(shipped_url + "paths/")
+    assert not note.is_visible()  # nothing done yet: nothing said
+    browser_page.goto(shipped_url + f"cases/{case}/")
+    browser_page.get_by_label(f"Mark as done: {KB[case].title}").check()  # done on the case's own page...
+    browser_page.goto(shipped_url + f"paths/{path.id}/")
+    browser_page.locator(f'.cw-path-step[data-cw-step="{other}"] input[data-cw-done]').check()  # ... and one on the path
+    browser_page.goto(shipped_url + "paths/")
+    assert note.inner_text() == f"2 of {len(path.steps)} steps done"

@@ -60,6 +60,18 @@
     });
   }
 
+  // The list of paths says how far this browser is along each ("3 of 10 steps done"), read from the same keys as
+  // the path's own boxes ("key former|key former|..."), so a returning new hire sees where they stopped.
+  function showPathProgress() {
+    var done = progress();
+    $$("[data-cw-path-progress]").forEach(function (note) {
+      var steps = note.dataset.cwPathProgress.split("|").filter(function (s) { return s.trim(); });
+      var count = steps.filter(function (step) { return step.trim().split(/\s+/).some(function (key) { return done[key]; }); }).length;
+      note.hidden = count === 0;
+      say(note, count + " of " + steps.length + " steps done");
+    });
+  }
+
   function setupExportImport() {
     $$("[data-cw-export]").forEach(function (button) {
       button.addEventListener("click", function () {
@@ -338,7 +350,7 @@
   }
 
   function start() {
-    bindDoneBoxes(document); updateProgress(); setupExportImport(); setupPicks(); setupFinder(); setupAssignment(); setupKits();
+    bindDoneBoxes(document); updateProgress(); showPathProgress(); setupExportImport(); setupPicks(); setupFinder(); setupAssignment(); setupKits();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
