@@ -55,3 +55,37 @@ def test_editing_an_entry_reloads_the_open_page(tmp_path, browser_page, engine, 
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_a_broken_edit_keeps_the_last_good_site_served_and_the_next_good_one_recovers(tmp_path):
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+    def page() -> str:
+        with urllib.request.urlopen(url, timeout=5) as answer:  # MkDocs alone holds every request until a good build
+            return answer.read().decode()
+
+    try:
+        url = f"http://127.0.0.1:{port}/glossary/raci/"
+        _wait_for(url)
+        entry = project / "kb" / "raci.md"
+        good = entry.read_text()
+        entry.write_text(good.replace("aliases: [", "aliases: [unclosed, ", 1).replace("]", "", 1))  # malformed YAML
+        time.sleep(4)  # the rebuild fails
+        assert "A chart that says" in page()  # the last good site, at once
+        entry.write_text(good.replace("A chart that says", "A grid that shows"))
+        deadline = time.monotonic() + 45
+        while "A grid that shows" not in page():
+            assert time.monotonic() < deadline, "the next good edit did not show"
+            time.sleep(0.5)
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=20)
+    assert "raci.md" in errors.decode() and "goes on serving the last good build" in errors.decode()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +25,21 @@ DIRTY_WARNING = "A 'dirty' build is being performed"
 # What of an entry a page shows: a location of its prose (core/changes.py), or anything at all.
 ANY = "*"
 SUMMARY = ("summary",)  # with the title: what a link to the entry shows (a term's card)
+
+
+def keep_serving(build: Callable[[], None]) -> Callable[[], None]:
+    """The server's rebuild, such that a failed one leaves the last good site served. MkDocs' server holds every
+    request until a rebuild succeeds ("the server will appear stuck"), so one broken save made the whole site hang in
+    the browser. The error is in the terminal already (the build logs it, with the file, line and field); a failed
+    rebuild has written nothing (Crosswalk stops at reading the knowledge base), and the next good save recovers."""
+
+    def rebuild() -> None:
+        try:
+            build()
+        except (Exception, SystemExit):  # MkDocs' own loop catches every error of a rebuild the same way
+            logging.getLogger("mkdocs.plugins.crosswalk").error("The site goes on serving the last good build until the problems above are fixed.")
+
+    return rebuild
 
 
 class QuietDirtyWarning(logging.Filter):

@@ -29,7 +29,7 @@ from ..render.plan import PagePlan, catalogue_src_uri, entry_src_uri, plan_pages
 from ..render.toc import toc_tokens
 from ..render.urls import href_placeholder, relative_url, resolve_hrefs, site_url
 from ..render.wikilinks import WikiLinkExtension
-from .incremental import ANY, SUMMARY, BuildMemory, CompiledTemplates, QuietDirtyWarning, pages_showing, remove_stale, stamp_of
+from .incremental import ANY, SUMMARY, BuildMemory, CompiledTemplates, QuietDirtyWarning, keep_serving, pages_showing, remove_stale, stamp_of
 from .staging import StagedSiteDir
 
 log = logging.getLogger("mkdocs.plugins.crosswalk")
@@ -154,6 +154,7 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
     def on_serve(self, server, *, config, builder):
         if self.config.enabled:
             server.watch(str(self.kb_path))
+            server.builder = keep_serving(server.builder)
         return server
 
     @event_priority(100)  # first, so feature plugins can add pages that link to entries
