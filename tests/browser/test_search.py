@@ -175,3 +175,9 @@ def test_an_index_that_cannot_be_loaded_is_said_not_left_loading(browser_page, s
     assert "Loading" not in status.inner_text()
     if part != "names":  # names are still found
         assert browser_page.locator("#cw-search-results li").first.get_attribute("data-cw-id") == "raci"
+
+
+def test_the_page_a_result_opens_marks_a_name_written_with_slashes(browser_page, shipped_url):
+    browser_page.goto(shipped_url + "cases/recommendation-feature-scope/?h=ab+test")
+    marks = {text.lower() for text in browser_page.locator("article mark[data-cw-hit]").all_inner_texts()}
+    assert "a/b" in marks and marks & {"test", "tests"}

@@ -352,19 +352,26 @@
     if (!frame) frame = requestAnimationFrame(function () { frame = 0; render(); });
   }
   // The snippet as text nodes, the query's words (or words they are the start or stem of) in <mark>.
+  // "A/B" and "CI/CD" are also words of their own, "ab" and "cicd" (text_terms() in core/search.py).
+  var SLASHED_OR_WORD = /[\p{L}\p{N}]{1,4}(?:\/[\p{L}\p{N}]{1,4})+(?![\p{L}\p{N}\/])|[\p{L}\p{N}]+/gu;
   function highlighted(text, qw, found) {
     var out = document.createDocumentFragment(), last = 0, match;
     var stems = qw.map(stem);
-    WORD.lastIndex = 0;
-    while ((match = WORD.exec(text))) {
-      var w = match[0].toLowerCase(), hit = qw.some(function (q, i) {  // the last word may be half typed
+    SLASHED_OR_WORD.lastIndex = 0;
+    while ((match = SLASHED_OR_WORD.exec(text))) {
+      var piece = match[0];
+      if (piece.indexOf("/") >= 0 && qw.indexOf(piece.toLowerCase().replace(/\//g, "")) < 0) {
+        piece = piece.slice(0, piece.indexOf("/"));  // not asked for as one word: its parts are words of their own
+        SLASHED_OR_WORD.lastIndex = match.index + piece.length;
+      }
+      var w = piece.toLowerCase().replace(/\//g, ""), hit = qw.some(function (q, i) {  // the last word may be half typed
         return w === q || stem(w) === stems[i] || (i === qw.length - 1 && w.indexOf(q) === 0);
       });
       if (!hit) continue;
       out.appendChild(document.createTextNode(text.slice(last, match.index)));
-      var mark = document.createElement("mark"); mark.textContent = match[0]; out.appendChild(mark);
+      var mark = document.createElement("mark"); mark.textContent = piece; out.appendChild(mark);
       if (found) { mark.dataset.cwHit = ""; found.push(mark); }
-      last = match.index + match[0].length;
+      last = match.index + piece.length;
     }
     out.appendChild(document.createTextNode(text.slice(last)));
     return out;
