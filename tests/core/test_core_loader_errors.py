@@ -79,6 +79,10 @@ ERROR_CASES: dict[str, Case] = {
         {"errors/malformed.md": front("kind: term", "title: a: b", "summary: s")},
         [_e("kb/errors/malformed.md", 3, "", "malformed YAML", "mapping values")],
     ),
+    "unclosed-list": Case(
+        {"errors/unclosed.md": front("kind: term", "title: T", "aliases: [concept shift", "summary: s")},
+        [_e("kb/errors/unclosed.md", 4, "", "malformed YAML", "needs a ']' at its end", "one item a line")],
+    ),
     "front-matter-not-a-mapping": Case(
         {"errors/not-mapping.md": front("- kind: term", "- title: T")},
         [_e("kb/errors/not-mapping.md", 2, "", "must be a mapping", "found a list")],
@@ -338,9 +342,9 @@ def _all_errors_folder(kb_dir):
 
 def test_one_load_reports_every_problem_of_every_file(kb_dir):
     expected = _all_errors_folder(kb_dir)
-    assert len(expected) == 29  # one per case, two for the misspelt field
+    assert len(expected) == 30  # one per case, two for the misspelt field
     problems = load_problems(kb_dir)
-    assert len(problems) == 29
+    assert len(problems) == 30
     _assert_problems(problems, expected)
     # every broken file is named; the valid ones are not
     named = {p.path for p in problems}

@@ -135,9 +135,16 @@ def parse_front_matter(text: str, path: str) -> FrontMatter:
             positions = Positions(yaml_text, indexer.lines, indexer.spans)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = _FileLines(yaml_text)(mark) if mark else 1
         reason = " ".join(filter(None, [exc.problem, f"({exc.context})" if exc.context else None]))
         hint = _quoting_hint(yaml_text, exc.problem_mark, exc.problem or "")
+        if exc.context and exc.context.startswith("while parsing a flow") and exc.context_mark:
+            mark = exc.context_mark  # the line where the bracket opens is the one to fix, not where YAML gave up
+            closing = "]" if "sequence" in exc.context else "}"
+            hint = (
+                f"; the {'list' if closing == ']' else 'mapping'} in brackets that starts here needs a '{closing}' at its end "
+                "and commas between its items (put an item holding ',', ':' or '#' in quotes), or write one item a line after '- '"
+            )
+        line = _FileLines(yaml_text)(mark) if mark else 1
         raise FrontMatterError([Problem(path, line, "", f"malformed YAML: {reason}{hint}")]) from None
     except yaml.YAMLError as exc:
         raise FrontMatterError([Problem(path, 1, "", f"malformed YAML: {exc}")]) from None
