@@ -606,10 +606,14 @@ def autolink_html(
     ..."). Returns the new HTML and the ids linked, in order.
     """
     pieces = list(_prose(html))
-    headings = [_TAG.sub(" ", found.group(2)) for start, end, is_text in pieces if not is_text for found in _HEADING.finditer(html, start, end)]
-    about = [*subject, *headings]
+    # each piece of markup's headings, read once: they say what the page is about and where its sections begin
+    headings = {
+        start: [_TAG.sub(" ", found.group(2)) for found in _HEADING.finditer(html, start, end)] for start, end, is_text in pieces if not is_text
+    }
+    about = [*subject, *(text for texts in headings.values() for text in texts)]
     named = {term_id for text in about for _, _, term_id, _ in matcher.mentions(text)}
-    base = set(already or ()) | ({skip_term} if skip_term else set()) | named
+    linked_already = set(already or ()) | ({skip_term} if skip_term else set())
+    base = linked_already | named
     # text piece start -> the terms present in its section: in a large glossary nearly every page names some term
     # related to a common word, so a related term counts only between the same headings
     sections: dict[int, set[str]] = {}
@@ -618,10 +622,10 @@ def autolink_html(
         if is_text:
             current.update(term_id for _, _, term_id, _ in matcher.mentions(html[start:end]))
             sections[start] = current
-        elif _HEADING.search(html, start, end):
+        elif headings[start]:
             current = set(base)
     linked: list[str] = []
-    done = set(already or ()) | ({skip_term} if skip_term else set())
+    done = set(linked_already)
     paragraphs = _paragraph_words(html, pieces)
     about_words = paragraph_words(" ".join(about))
     out = [

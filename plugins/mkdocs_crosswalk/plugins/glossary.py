@@ -168,16 +168,14 @@ class GlossaryPlugin(FeaturePlugin[GlossaryConfig]):
         # The list comes in groups: entries by kind, in the catalogue's order, then every other page (role pairs, stage
         # pages, hand-written pages), so the cases and guides that use a term are not lost among generated pages.
         kinds = kb.kinds.in_catalogue_order()
-        entry_kind = {self.site.urls[entry.id]: entry.kind for entry in kb.entries.values() if entry.id in self.site.urls}
+        rank_of = {self.site.urls[entry.id]: kinds.index(entry.kind) for entry in kb.entries.values() if entry.id in self.site.urls}
         other = len(kinds)
 
         def filled(page) -> str:
             def fill(match: re.Match) -> str:
                 compact, term_id = match.groups()
                 users = sorted(
-                    (kinds.index(entry_kind[url]) if url in entry_kind else other, title.casefold(), url, title)
-                    for url, title in usage.get(term_id, {}).items()
-                    if url != page.url
+                    (rank_of.get(url, other), title.casefold(), url, title) for url, title in usage.get(term_id, {}).items() if url != page.url
                 )
                 groups: list[tuple[str, list]] = []
                 for rank, _, url, title in users:
