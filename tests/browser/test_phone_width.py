@@ -39,3 +39,45 @@ def test_no_page_scrolls_sideways_on_a_phone(chromium, shipped_site, width):
     assert not wide, f"{len(wide)} of {len(pages)} pages scroll sideways at {width} px:\n" + "\n".join(
         f"{p}: {', '.join(w)}" for p, w in list(wide.items())[:30]
     )
+
+
+# The focused element: its accessible name, and whether a sighted reader can see it (on screen, not hidden).
+FOCUSED = """() => { const e = document.activeElement; const r = e.getBoundingClientRect();
+  return {name: (e.getAttribute('aria-label') || e.textContent || '').trim().slice(0, 40),
+          seen: r.width > 0 && r.right > 0 && r.left < innerWidth && r.bottom > 0 && r.top < innerHeight && getComputedStyle(e).visibility !== 'hidden',
+          drawer: !!e.closest('.md-sidebar--primary')}; }"""
+
+
+def test_the_phone_menu_works_by_keyboard_and_its_closed_drawer_takes_no_focus(chromium, shipped_url):
+    """At 390 px the navigation drawer is closed: Tab must not wander through its links off screen (it did,
+    twenty presses of nothing visible); the menu button takes focus, says whether it is open, opens with
+    Enter, focus moves into the drawer, and Escape closes it and returns to the button."""
+    context = chromium.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(shipped_url + "glossary/drift/")
+    stops = []
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(FOCUSED))
+    assert not [s for s in stops if s["drawer"]], f"Tab reached the closed drawer: {stops}"
+    menu = page.locator('.md-header label[for="__drawer"]')
+    assert "Navigation menu" in [s["name"] for s in stops[:3]], stops
+    assert menu.get_attribute("role") == "button" and menu.get_attribute("aria-expanded") == "false"
+
+    menu.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.getElementById('__drawer').checked")
+    assert menu.get_attribute("aria-expanded") == "true"
+    page.wait_for_timeout(400)  # the drawer slides in
+    inside = page.evaluate(FOCUSED)
+    assert inside["drawer"] and inside["seen"], inside
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUSED)["name"] == "Home"  # the drawer's links, in order, now on screen
+
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__drawer').checked")
+    assert page.evaluate(FOCUSED)["name"] == "Navigation menu" and menu.get_attribute("aria-expanded") == "false"
+    page.wait_for_timeout(400)  # the drawer slides out, then hides
+    page.keyboard.press("Tab")
+    assert not page.evaluate(FOCUSED)["drawer"]
+    context.close()

@@ -143,6 +143,7 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         self.workers = (self.config.workers or min(parallel.available_cores(), 4)) if building else 1
         self.edit_base = self.config.edit_url or _default_edit_base(config, self.config.kb_dir)
         config.extra_css.insert(0, "assets/crosswalk/crosswalk.css")
+        config.extra_javascript.append("assets/crosswalk/navigation.js")  # the narrow screens' menu, by keyboard
         # [[id]] is Markdown syntax: the extension sees the page being converted through self._converting.
         self._converting: tuple[Page, PagePlan | None, int, str] | None = None
         self._fields: FieldRenderer | None = None  # made on first use, with every extension configured
