@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 from mkdocs_crosswalk.core import load_knowledge_base
+from mkdocs_crosswalk.core.wording import plain_text
 from mkdocs_crosswalk.render.diagrams import MAX_COLUMNS, comparison_picture
 from mkdocs_crosswalk.render.journey_map import STEP, journey_picture
-from mkdocs_crosswalk.render.labels import plain_text
 from support import FIXTURES
 
 

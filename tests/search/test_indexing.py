@@ -30,7 +30,7 @@ def both(fields, documents, *, boosts=None):
 def shipped_text_documents():
     documents = []
     for entry in core_search.entries_in_order(KB):
-        for section in core_search.sections_of_markdown(entry):
+        for section in core_search.sections_of_markdown(entry, KB):
             documents.append({"text": [form for word in core_search.words(section.text) for form in core_search._forms(word)]})
     return documents
 

@@ -88,3 +88,13 @@ def test_the_cli_takes_hostile_input(shipped_site, query):
 def test_without_a_built_site_the_cli_indexes_the_knowledge_base(tmp_path):
     result = CliRunner().invoke(main, ["search", "feels like spam", "--kb", str(REPO / "kb"), "--site", str(tmp_path / "none"), "--limit", "1"])
     assert result.exit_code == 0 and result.output.splitlines()[0].endswith("rubrics/user-impact-translation-interview/")
+
+
+def test_without_a_built_site_snippets_read_as_the_page_does(tmp_path):
+    """The knowledge base's own Markdown is what the terminal searches then; its snippets must not show the
+    link syntax ("[[ab-test|A/B tests]]", "**bold**") but the words a reader sees on the page."""
+    result = CliRunner().invoke(main, ["search", "ab test", "--kb", str(REPO / "kb"), "--site", str(tmp_path / "none"), "--limit", "8"])
+    snippets = [line.strip() for line in result.output.splitlines() if line.startswith("    ")]
+    assert result.exit_code == 0 and len(snippets) == 8
+    assert any("A/B tests" in s for s in snippets), snippets  # a link's own text, as written
+    assert not [s for s in snippets if "[[" in s or "]]" in s or "**" in s], snippets

@@ -34,7 +34,7 @@ def files():
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(core_search, "SHARD_CHARACTERS", 400)
         docs = core_search.entry_documents(KB, lambda e: f"{e.SECTION}/{e.id}/")
-        sections = [core_search.sections_of_markdown(KB[doc["id"]]) for doc in docs]
+        sections = [core_search.sections_of_markdown(KB[doc["id"]], KB) for doc in docs]
         made = core_search.build_indexes(docs, sections, core_search.kind_order(KB.kinds))
     return {path: core_search.json.loads(core_search.dumps(data)) for path, data in made.items()}
 

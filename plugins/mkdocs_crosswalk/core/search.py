@@ -23,7 +23,7 @@ import json
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -36,6 +36,7 @@ from lunr.vector import Vector
 from .kinds import BUILTIN_KINDS, KindRegistry
 from .knowledge_base import KnowledgeBase
 from .models import LEVELS, Entry
+from .wording import plain_text
 
 FORMAT = 4  # of the serialized files; search.js and Searcher refuse another
 # The files the site ships, under its root; `crosswalk search --site` reads the same ones. The text
@@ -241,11 +242,12 @@ def _inside(node, ancestor) -> bool:
     return False
 
 
-def sections_of_markdown(entry: Entry) -> list[Section]:
-    """Each Markdown field and the body as one section, no anchor (see Searcher.of_knowledge_base)."""
+def sections_of_markdown(entry: Entry, entries: Mapping[str, Entry]) -> list[Section]:
+    """Each Markdown field and the body as one section, no anchor (see Searcher.of_knowledge_base), as the words a
+    reader sees: "[[ab-test|A/B tests]]" is "A/B tests" in a snippet, as on the page."""
     from .references import markdown_texts
 
-    return [Section("", "", " ".join(text.text for text in markdown_texts(entry)))]
+    return [Section("", "", " ".join(plain_text(text.text, entries) for text in markdown_texts(entry)))]
 
 
 def build_indexes(documents: list[dict], sections: list[list[Section]], kinds: list[str]) -> dict[str, dict]:
@@ -596,7 +598,7 @@ class Searcher:
         """Without a built site: the entries' own Markdown as their text, one section each (no
         hand-written pages, no section links), serialized and read back as a site's index would be."""
         docs = entry_documents(kb, lambda e: f"{e.SECTION}/{e.id}/")
-        files = build_indexes(docs, [sections_of_markdown(kb[doc["id"]]) if full_text else [] for doc in docs], kind_order(kb.kinds))
+        files = build_indexes(docs, [sections_of_markdown(kb[doc["id"]], kb) if full_text else [] for doc in docs], kind_order(kb.kinds))
         return cls(lambda path: json.loads(dumps(files[path])), full_text=full_text)
 
     def text_index(self, query_words: list[str]) -> Index:

@@ -1,4 +1,4 @@
-"""How an entry's title reads when it stands inside a sentence.
+"""How an entry's title reads when it stands inside a sentence, and Markdown as the words a reader sees.
 
 Titles are written in sentence case ("Data readiness", "Retraining"), which is right for a heading
 but wrong mid-sentence: "check Data readiness". Inside running text such a title starts in lower
@@ -11,6 +11,13 @@ Airflow, Three Amigos), anything starting with a digit (5 Whys), and any entry t
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from .references import WikiLink, replace_wikilinks
+
+if TYPE_CHECKING:
+    from .models import Entry
 
 # One capital, then only lower-case letters, optionally joined by - / or an apostrophe: "Go-live", "Blue/green".
 _PLAIN_CAPITALISED = re.compile(r"[A-Z][a-z]+(?:[-/'’][a-z]+)*")
@@ -33,3 +40,28 @@ def in_running_text(title: str, *, sentence_start: bool = False, proper_noun: bo
     if not _PLAIN_CAPITALISED.fullmatch(first) or any(word[:1].isupper() for word in rest.split()):
         return title
     return first[0].lower() + title[1:]
+
+
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+", re.MULTILINE)
+_LINE_MARKUP = re.compile(r"^[ \t]*(?:(?:>[ \t]?)+|#{1,6}[ \t]+)", re.MULTILINE)  # quote and heading markers
+_EMPHASIS = re.compile(r"[*`]+|(?<!\w)_+|_+(?!\w)")  # bold, italics, code; snake_case keeps its underscores
+
+
+def plain_text(markdown: str, entries: Mapping[str, Entry]) -> str:
+    """Markdown reduced to the words a reader sees (for pictures, handouts' scripts and the terminal's search);
+    a linked title reads as a word of its sentence."""
+
+    def link_text(link: WikiLink) -> str:
+        if link.text:
+            return link.text
+        target = entries.get(link.target)
+        if target is None:
+            return link.target
+        return in_running_text(target.title, sentence_start=starts_sentence(markdown[: link.start]), proper_noun=target.proper_noun)
+
+    text = replace_wikilinks(markdown, link_text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _LIST_ITEM.sub("• ", text)  # list items stay apart once the lines are joined
+    text = _EMPHASIS.sub("", _LINE_MARKUP.sub("", text))
+    return re.sub(r"\s+", " ", text).strip()

@@ -11,12 +11,12 @@ from markupsafe import Markup
 from ..core.models import Comparison, Journey, Role
 from ..core.problems import Problem
 from ..core.references import WikiLink
+from ..core.wording import plain_text
 from ..engine import Config, Files, MkDocsConfig, Page, event_priority
 from ..engine import config_options as c
 from ..render.diagrams import comparison_picture
 from ..render.fields import inline
 from ..render.journey_map import FEELINGS, journey_picture
-from ..render.labels import plain_text
 from ..render.plan import PagePlan, catalogue_src_uri, entry_src_uri
 from ..render.responsibilities import RACI, pair_slug, responsibility_matrix, role_columns, role_pairs, shared_vocabulary, where_they_meet
 from ..render.stage_links import StageIndex

@@ -8,12 +8,12 @@ from functools import partial
 from markupsafe import Markup
 
 from ..core.references import markdown_texts
+from ..core.wording import plain_text
 from ..engine import Config, File, Files, MkDocsConfig
 from ..engine import config_options as c
 from ..render import catalogues
 from ..render.environment import format_minutes
 from ..render.fields import inline as inline_html
-from ..render.labels import plain_text
 from ..render.plan import PagePlan, catalogue_src_uri, entry_src_uri
 from ..render.urls import relative_url
 from .feature import FeaturePlugin

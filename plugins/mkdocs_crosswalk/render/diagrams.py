@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..core.models import Comparison, Entry
-from .labels import plain_text
+from ..core.wording import plain_text
 
 MAX_COLUMNS = 4  # stage columns in one band: four keep a desktop article's cells about 20 words wide
 
