@@ -30,6 +30,17 @@ def test_exact_names_come_before_names_that_contain_them(searcher):
     assert [r.doc["id"] for r in searcher.search("drift")[:2]] == ["drift", "data-drift"]
 
 
+def test_pages_that_discuss_a_term_come_before_lists_that_repeat_its_definition(searcher):
+    """A term's See also, a role's vocabulary and a role pair's shared vocabulary repeat other terms' names and
+    definitions; as short sections they outranked the case studies about A/B tests. Now they are not searched."""
+    results = searcher.search("ab test", limit=12)
+    ids = [r.doc["id"] for r in results]
+    assert {"recommendation-feature-scope", "latency-accuracy-tradeoff"} <= set(ids[:5]), ids  # the two A/B-test cases
+    listing = [f"{r.doc['id']}#{r.anchor}" for r in results if r.anchor in ("see-also", "vocabulary", "shared-vocabulary")]
+    assert listing == []
+    assert [r.doc["id"] for r in searcher.search("canary releases")][:1] == ["canary-deployment"]  # the alias still leads
+
+
 def test_full_text_results_show_the_matched_words(searcher):
     first = searcher.search("Spark Summit")[0]
     assert first.heading == "The outcome" and "Spark Summit" in first.snippet
