@@ -119,3 +119,19 @@ def test_handouts_of_other_sizes_fill_their_pages_too(browser_page, shipped_url,
         check_pages(pages, blocks)
     else:
         assert "Page 1 of 1" in pages[0].text
+
+
+def test_no_printed_case_page_ends_with_a_lone_line(browser_page, shipped_url, tmp_path):
+    """A case study printed from its own page: no page is left holding one stray line (the end of a list item's
+    summary, "design better ML tools.", once made a page of its own). Every case of the shipped site is printed."""
+    lone = {}
+    for case in KB.of_kind("case"):
+        browser_page.goto(shipped_url + f"cases/{case.id}/")
+        browser_page.pdf(path=str(tmp_path / "case.pdf"), format="A4", prefer_css_page_size=True)
+        pages = pdf_pages(tmp_path / "case.pdf")
+        for p in pages if len(pages) > 1 else []:
+            lines = {round(top) for _, top, _ in p.words if top < p.height - BOTTOM}  # the footer's page number aside
+            if len(lines) < 2:
+                lone[f"{case.id} page {p.number} of {len(pages)}"] = p.text
+    assert len(KB.of_kind("case")) >= 10
+    assert not lone, lone
