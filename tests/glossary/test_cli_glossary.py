@@ -83,3 +83,28 @@ def test_export_urls_follow_site_url_in_mkdocs_yml_else_stay_relative(tmp_path, 
     )
     rows = json.loads(run("export", "glossary", "--kb", KB).output)["terms"]
     assert next(r for r in rows if r["id"] == "raci")["url"] == "https://kb.example.org/team/glossary/raci/"
+
+
+def test_autolinks_lists_each_common_word_link_with_its_sentence(shipped_site):
+    """`crosswalk autolinks` is how an author audits the senses the autolinker chose: each common-word term's
+    links with the sentence around them, the linked words in brackets, a sentence repeated on generated pages once."""
+    result = CliRunner().invoke(main, ["autolinks", "--kb", KB, "--site", str(shipped_site)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Accuracy  (accuracy; common word, linked on evidence): ")  # the most-linked one first
+    assert "  comparisons/cloud-tooling/: Amazon SageMaker Model Monitor tracks [accuracy] and drift of deployed models." in lines
+    assert not [line for line in lines if "Experiment run" in line]  # linked by its name only: not listed by default
+    repeated = [line for line in lines if "[accuracy] and drift and plan retraining cycles" in line]
+    assert len(repeated) == 1 and " more: " in repeated[0]  # the role pairs repeat it: one line
+    assert not [line for line in lines if "&#" in line or "&amp;" in line or "share of a model's predictions" in line]  # no entity, no card text
+    assert "autolink: never" in result.stderr  # how to fix a wrong sense
+
+
+def test_autolinks_of_one_term_and_the_errors(shipped_site, tmp_path):
+    one = CliRunner().invoke(main, ["autolinks", "--kb", KB, "--site", str(shipped_site), "--term", "experiment-run"])
+    assert one.exit_code == 0 and one.stdout.startswith("Experiment run  (experiment-run; linked by name): ")
+    assert "[training run]" in one.stdout and "[run]" not in one.stdout.lower()
+    unknown = CliRunner().invoke(main, ["autolinks", "--kb", KB, "--site", str(shipped_site), "--term", "no-such-term"])
+    assert unknown.exit_code == 2 and "no term with the id 'no-such-term'" in unknown.output
+    unbuilt = CliRunner().invoke(main, ["autolinks", "--kb", KB, "--site", str(tmp_path)])
+    assert unbuilt.exit_code == 1 and "no built site here" in unbuilt.output

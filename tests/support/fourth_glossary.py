@@ -31,6 +31,7 @@ from .real_glossary import _CODE, DEFINITIONS, HEADINGS, Heading, _term, autolin
 from .third_glossary import split
 
 FIXTURE = Path(__file__).resolve().parent.parent / "glossary" / "fixtures" / "fourth_glossary"
+SOURCE = FIXTURE / "third_party"  # the public site's files, cut out unchanged (README.md)
 PAGE_SEED, PAGES = 2028, 25  # the pages drawn from the site's method and topic pages (README.md), not chosen
 LABEL_SEED = 2029  # every link and every held-back mention is labelled, in this random order
 HELD_BACK_PER_PAGE = 3  # held-back mentions labelled per term and page: the first three
@@ -50,7 +51,7 @@ def _text(node: LexborNode) -> str:
 def entries() -> list[tuple[str, str]]:
     """``(name, definition)`` of every entry of the glossary's letter pages, in the site's order."""
     found = []
-    for path in sorted((FIXTURE / "glossary").glob("*.html")):
+    for path in sorted((SOURCE / "glossary").glob("*.html")):
         for row in LexborHTMLParser(path.read_text(encoding="utf-8")).css("li.glossaryTerm"):
             found.append(
                 (_text(row.css_first(".views-field-title .field-content")), _text(row.css_first(".views-field-field-definition .field-content")))
@@ -134,9 +135,9 @@ def load_pages() -> list[tuple[str, None, list[str]]]:
     """Each drawn page: its ``<h1>`` the heading, its body's blocks the paragraphs, its breadcrumb's sections (not
     Home) the nav sections it sits in (HEADINGS)."""
     pages = []
-    for path in sorted((FIXTURE / "pages").rglob("*.html")):
+    for path in sorted((SOURCE / "pages").rglob("*.html")):
         tree = LexborHTMLParser(path.read_text(encoding="utf-8"))
-        name = path.relative_to(FIXTURE / "pages").with_suffix("").as_posix()
+        name = path.relative_to(SOURCE / "pages").with_suffix("").as_posix()
         sections = [_text(a) for a in tree.css(".breadcrumb a") if _text(a) != "Home"]
         HEADINGS[name] = (_text(tree.css_first("h1")), sections)
         pages.append((name, None, _blocks(tree.css_first(".field-name-body .field-item"))))

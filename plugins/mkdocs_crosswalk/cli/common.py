@@ -35,8 +35,8 @@ class _TolerantLoader(yaml.SafeLoader):
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def crosswalk_options(config_file: Path) -> dict:
-    """The options of the ``crosswalk`` plugin in a site's configuration ({} when it has none)."""
+def crosswalk_options(config_file: Path, plugin: str = "crosswalk") -> dict:
+    """The options of the ``crosswalk`` plugin (or another ``plugin``) in a site's configuration ({} when it has none)."""
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
     except (OSError, yaml.YAMLError) as exc:
@@ -44,7 +44,7 @@ def crosswalk_options(config_file: Path) -> dict:
         sys.exit(1)
     plugins = config.get("plugins") or [] if isinstance(config, dict) else []
     items = plugins.items() if isinstance(plugins, dict) else ((next(iter(p.items())) if isinstance(p, dict) and p else (p, {})) for p in plugins)
-    return next((options or {} for name, options in items if name == "crosswalk"), {})
+    return next((options or {} for name, options in items if name == plugin), {})
 
 
 def kinds_or_exit() -> KindRegistry:

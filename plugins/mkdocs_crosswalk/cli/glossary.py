@@ -12,10 +12,11 @@ from pathlib import Path
 import click
 import yaml
 
-from ..core.glossary import glossary_rows, name_keys
+from ..core.autolink_review import by_count, site_mentions
+from ..core.glossary import TermMatcher, glossary_rows, name_keys
 from ..core.models import DOMAINS
 from ..core.search import Searcher
-from .common import KB_OPTION, load_or_exit, main
+from .common import KB_OPTION, crosswalk_options, load_or_exit, main
 
 
 def _site_url(option: str | None) -> str:
@@ -117,3 +118,49 @@ def define(term, kb_dir):
     click.echo(found.summary)
     if found.domains:
         click.echo("Domains: " + ", ".join(found.domains))
+
+
+@main.command()
+@KB_OPTION
+@click.option("--site", "site_dir", default="site", show_default=True, type=click.Path(file_okay=False, path_type=Path), help="The built site.")
+@click.option("--term", "term_ids", multiple=True, help="Only this term (its id); may be given more than once.")
+@click.option("--all", "every_term", is_flag=True, help="Every term's autolinks, not only those of common-word names.")
+def autolinks(kb_dir, site_dir, term_ids, every_term):
+    """List the built site's autolinks with their sentences, to check each is the term's sense.
+
+    By default only the mentions of common-word names ("main", "issue"), which link on evidence and so may be
+    wrong; a sentence repeated on generated pages is one line. Fix a wrong sense in the term's front matter with
+    autolink: never, autolink: as-written or autolink_forms, or reword the sentence."""
+    kb = load_or_exit(kb_dir)
+    if not (site_dir / "index.html").is_file():
+        click.echo(f"{site_dir}: no built site here; build it first (mkdocs build), or pass --site", err=True)
+        sys.exit(1)
+    config = Path(click.get_current_context().find_root().params.get("config_file") or "mkdocs.yml")
+    never = crosswalk_options(config, "crosswalk-glossary").get("never_autolink") or [] if config.is_file() else []
+    matcher = TermMatcher.for_terms(kb.terms, never=never)
+    unknown = [t for t in term_ids if kb.get(t) is None or kb.get(t).kind != "term"]
+    if unknown:
+        raise click.BadParameter(f"no term with the id {', '.join(map(repr, unknown))}", param_hint="--term")
+    mentions = site_mentions(site_dir)
+
+    def common_word(term_id: str) -> bool:  # linked by a name that needs evidence
+        return any(weak for s in mentions[term_id] for *_, weak in matcher.mentions(s.mention.text))
+
+    shown = [t for t in mentions if kb.get(t) is not None and (t in term_ids if term_ids else every_term or common_word(t))]
+    if not shown:
+        click.echo("No autolinks" + (" of these terms." if term_ids else " of common-word names." if not every_term else "."))
+        return
+    for term_id in by_count(mentions, shown):
+        term, sightings = kb[term_id], mentions[term_id]
+        pages = len({p for s in sightings for p in s.pages})
+        note = "common word, linked on evidence" if common_word(term_id) else "linked by name"
+        click.echo(click.style(term.title, bold=True) + f"  ({term_id}; {note}): {pages} page{'s' if pages != 1 else ''}")
+        for s in sightings:
+            where = s.pages[0] + (f" and {len(s.pages) - 1} more" if len(s.pages) > 1 else "")
+            sentence = f"{s.mention.before}[{s.mention.text}]{s.mention.after}".strip()
+            click.echo(f"  {where}: {sentence}")
+    click.echo(
+        "\nA wrong sense? In the term's front matter: autolink: never, autolink: as-written (only as written), or "
+        "autolink_forms: [the forms to link]; or add the word to never_autolink (docs/guide/glossary.md).",
+        err=True,
+    )
