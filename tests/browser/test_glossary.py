@@ -229,8 +229,11 @@ def test_every_kind_of_term_link_shows_the_card_on_hover(browser_page, shipped_u
 def test_every_kind_of_term_link_shows_the_card_on_keyboard_focus(browser_page, shipped_url, kind):
     url, selector = LINKS[kind]
     term, link, tip, summary = _card(browser_page, shipped_url + url, selector)
-    link.evaluate("el => { const all = [...document.querySelectorAll('a[href]')]; all[all.indexOf(el) - 1].focus(); }")
-    browser_page.keyboard.press("Tab")  # from the link before, as a keyboard user arrives
+    # from the element before it in the tab order (a link, or a code block that scrolls), as a keyboard user arrives
+    link.evaluate(
+        "el => { const all = [...document.querySelectorAll('a[href], [tabindex]:not([tabindex=\"-1\"])')]; all[all.indexOf(el) - 1].focus(); }"
+    )
+    browser_page.keyboard.press("Tab")
     assert link.evaluate("el => el === document.activeElement")
     _visible_card(tip, summary)
     assert link.get_attribute("aria-describedby") == tip.get_attribute("id")  # read out with the link

@@ -181,3 +181,23 @@ def test_the_page_a_result_opens_marks_a_name_written_with_slashes(browser_page,
     browser_page.goto(shipped_url + "cases/recommendation-feature-scope/?h=ab+test")
     marks = {text.lower() for text in browser_page.locator("article mark[data-cw-hit]").all_inner_texts()}
     assert "a/b" in marks and marks & {"test", "tests"}
+
+
+def test_escape_closes_the_box_and_gives_the_focus_back(browser_page, shipped_url):
+    """The box is a dialog: Escape closes it wherever the focus is, and the focus returns to what opened it (here
+    the Search button), not to the top of the page; a box opened from a linked search closes the same way."""
+    browser_page.goto(shipped_url + "glossary/drift/")
+    button = browser_page.get_by_role("button", name="Search (press /)")
+    button.focus()
+    browser_page.keyboard.press("Enter")
+    box = browser_page.get_by_role("combobox", name="Search")
+    box.fill("drift")
+    browser_page.locator("#cw-search-results li").first.wait_for()
+    browser_page.keyboard.press("Escape")
+    assert browser_page.locator(".cw-search").is_hidden()
+    assert button.evaluate("el => el === document.activeElement")
+    browser_page.goto(shipped_url + "?q=drift")  # opened by the address, the focus then moved away by a click
+    browser_page.locator("#cw-search-results li").first.wait_for()
+    browser_page.evaluate("document.activeElement.blur()")
+    browser_page.keyboard.press("Escape")
+    assert browser_page.locator(".cw-search").is_hidden() and "q=" not in browser_page.url

@@ -312,7 +312,8 @@
       if (e.key === "ArrowDown" || e.key === "ArrowUp") { e.preventDefault(); move(e.key === "ArrowDown" ? 1 : -1); }
       else if (e.key === "Enter" && results.length) { e.preventDefault(); go(results[Math.max(active, 0)]); }
     });
-    box.addEventListener("keydown", function (e) { if (e.key === "Escape") close(); });
+    // Escape closes the open box wherever the focus is (a box opened from the address on load may not hold it yet)
+    document.addEventListener("keydown", function (e) { if (e.key === "Escape" && !box.hidden) close(); });
     box.addEventListener("click", function (e) { if (e.target === box) close(); });
     document.addEventListener("keydown", function (e) {
       var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName) || document.activeElement.isContentEditable;
@@ -325,8 +326,18 @@
       fillFilters(); open();
     }
   }
-  function open() { box.hidden = false; input.focus(); input.select(); loadEverything(); render(); }
-  function close() { box.hidden = true; input.setAttribute("aria-expanded", "false"); remember({}); }
+  // Closing gives the focus back to where it was when the box opened (the Search button, a link), as a dialog does.
+  var returnTo = null;
+  function open() {
+    if (box.hidden && document.activeElement && !box.contains(document.activeElement)) returnTo = document.activeElement;
+    box.hidden = false; input.focus(); input.select(); loadEverything(); render();
+  }
+  function close() {
+    box.hidden = true; input.setAttribute("aria-expanded", "false"); remember({});
+    var back = returnTo && document.contains(returnTo) && returnTo !== document.body ? returnTo : document.querySelector(".cw-search-open");
+    returnTo = null;
+    if (back) back.focus();
+  }
   function href(row) { return new URL(row.doc.url, ROOT).href + (row.anchor ? "#" + encodeURIComponent(row.anchor) : ""); }
   // The page a result opens marks the words searched for (markLanding), as Material's search.highlight does.
   function go(row) {
