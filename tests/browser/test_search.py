@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from mkdocs_crosswalk.core import KINDS, load_knowledge_base
-from mkdocs_crosswalk.core.search import INDEX_FILES, LIMITS, Searcher, shards_for, stem, words
+from mkdocs_crosswalk.core.search import INDEX_FILES, LIMITS, Searcher, root, shards_for, stem, words
 from support import REPO
 from support.search_queries import HOSTILE, QUERIES
 
@@ -109,6 +109,16 @@ def test_the_same_words_and_stems_on_both_sides(browser_page, shipped_url):
     assert len(vocabulary) > 2000
     assert {w: s for w, s in zip(vocabulary, stems) if s != stem(w)} == {}
     assert stem("studies") == "study" and stem("feels") == "feel" and stem("prd") == "prd" and stem("analysis") == "analysis"
+    roots = browser_page.evaluate("ws => ws.map(window.__crosswalkSearch.root)", vocabulary)
+    assert {w: r for w, r in zip(vocabulary, roots) if r != root(w)} == {}
+    assert [root(w) for w in ("drifting", "labelled", "prototype", "running", "issue", "café")] == [
+        "drift",
+        "label",
+        "prototyp",
+        "run",
+        "issue",
+        "café",
+    ]
 
 
 def test_the_same_shards_on_both_sides(browser_page, shipped_url):

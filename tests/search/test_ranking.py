@@ -26,6 +26,15 @@ def test_first_result(searcher, query, expected):
     assert (first.doc["id"], first.anchor) == expected
 
 
+def test_a_name_in_another_form_comes_after_names_as_typed(searcher):
+    """ "drifting" finds Drift (its root), but a name as typed, or one that starts so, ranks first: "train" is not
+    outranked by every name that roots to it, and four-letter words and abbreviations have no other form."""
+    assert [r.doc["id"] for r in searcher.search("drifting")][:1] == ["drift"]
+    assert searcher.search("drifting")[0].tier == 3  # the tier after exact names, their starts and typos
+    assert [r.doc["id"] for r in searcher.search("retraining")][:1] == ["retraining"]
+    assert all(r.doc["id"] != "raci" for r in searcher.search("raced"))  # short words keep their form
+
+
 def test_exact_names_come_before_names_that_contain_them(searcher):
     assert [r.doc["id"] for r in searcher.search("drift")[:2]] == ["drift", "data-drift"]
 

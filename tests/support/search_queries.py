@@ -22,6 +22,8 @@ FIRST = {
     "accuarcy": ("accuracy", ""),
     "product requirements document": ("prd", ""),
     "drifts": ("drift", ""),
+    "drifting": ("drift", ""),  # a name in another form (root())
+    "prototyping": ("prototype", ""),
     "Spark Summit": ("mlflow-first-release", "the-outcome"),
     "feels like spam": ("user-impact-translation-interview", "sample-answer"),
     "Fei-Fei Li": ("mlflow-first-release", "the-outcome"),

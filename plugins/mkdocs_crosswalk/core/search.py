@@ -38,7 +38,7 @@ from .knowledge_base import KnowledgeBase
 from .models import LEVELS, Entry
 from .wording import plain_text
 
-FORMAT = 4  # of the serialized files; search.js and Searcher refuse another
+FORMAT = 5  # of the serialized files; search.js and Searcher refuse another
 # The files the site ships, under its root; `crosswalk search --site` reads the same ones. The text
 # index is one lunr index cut into shards of neighbouring terms ("{}" is the shard's number), and the
 # passages into chunks of sections, so a query fetches only the terms it can match and the passages shown.
@@ -66,6 +66,7 @@ LIMITS = {
 # clause fields: which index field; "term": how the query's words become the term
 #   key = all words joined ("ab test" and "A/B test" both give "abtest"),
 #   stem_key = the same with the last word stemmed (plural and singular find each other),
+#   root_key = the same with the last word's root (root(): "drifting", "drifted" and "drift" meet at "drift"),
 #   word / stem = one clause per word, as written or stemmed,
 #   surface = one clause per word that stemming changes, as written (the text index holds both forms,
 #   so "feels like spam" finds "feel like spam" too but puts the words as typed first);
@@ -76,6 +77,11 @@ QUERY_PLAN = [
     {"tier": "exact name", "index": "names", "clauses": [{"field": "key", "term": "key"}, {"field": "key", "term": "stem_key"}]},
     {"tier": "name starts with", "index": "names", "clauses": [{"field": "key", "term": "key", "wildcard": "last"}]},
     {"tier": "name with a typo", "index": "names", "clauses": [{"field": "key", "term": "key", "fuzzy": True}]},
+    {
+        "tier": "name in another form",
+        "index": "names",
+        "clauses": [{"field": "key", "term": "root_key"}, {"field": "root", "term": "root_key"}],
+    },
     {
         "tier": "words of a name",
         "index": "names",
@@ -109,6 +115,22 @@ def stem(word: str) -> str:
         return word[:-2]
     if word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
+    return word
+
+
+_DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1$")  # "runn", "labell", "embedd": one consonant too many
+
+
+def root(word: str) -> str:
+    """A word's root for finding a name in another form: -ing, -ed or a final -e cut off, then a doubled last
+    consonant undone ("drifting", "drifted" -> "drift"; "labelling", "labelled", "label" -> "label"; "prototyping",
+    "prototype" -> "prototyp"). Only for words of six letters or more, so abbreviations and short words stay as they
+    are. Applied to plural-folded words (stem()). Written twice like stem() (search.js), held to the same output."""
+    if len(word) < 6 or not word.isalpha():
+        return word
+    for ending in ("ing", "ed", "e"):
+        if word.endswith(ending):
+            return _DOUBLED.sub(r"\1", word[: -len(ending)])
     return word
 
 
@@ -259,14 +281,17 @@ def build_indexes(documents: list[dict], sections: list[list[Section]], kinds: l
 
     ``sections[i]`` are the sections of ``documents[i]``; ``kinds`` is :func:`kind_order`.
     """
-    names = _builder(["key", "name"])
+    names = _builder(["key", "name", "root"])
     for number, doc in enumerate(documents):
         names_words = [words(name) for name in [doc["title"], *doc["aliases"]]]
-        keys = []
+        keys, roots = [], []
         for w in names_words:
             if w:
                 keys += [name_key(w), name_key([*w[:-1], stem(w[-1])])]
-        names.add({"ref": str(number), "key": sorted(set(keys)), "name": [x for w in names_words for x in w]})
+                roots.append(name_key([*w[:-1], root(stem(w[-1]))]))
+        # a root is kept only where it is no key already ("prototyp" for Prototype; Drift's is its key): the index
+        # every page preloads stays small, and the tier looks for a query's root among the keys too
+        names.add({"ref": str(number), "key": sorted(set(keys)), "name": [x for w in names_words for x in w], "root": sorted(set(roots) - set(keys))})
     text = _builder(["text"])
     section_rows, snippet_texts = [], []
     for number, doc_sections in enumerate(sections):
@@ -399,7 +424,8 @@ def compact(serialized: dict) -> dict:
     document's field vector with its score. Here each term keeps, per field, its documents as gaps
     between numbers and their scores in thousandths (lunr keeps three decimals); ``expand`` (and
     ``expand`` in search.js) rebuilds both halves. Terms are renumbered in sorted order, which
-    changes no score. Every ref must be a whole number (ours are).
+    changes no score. A term in no document of a field (a name's joined key is no word of it, and the other way
+    round) is ``0`` there, not an empty pair. Every ref must be a whole number (ours are).
     """
     fields = serialized["fields"]
     # field -> term number -> [(ref, score)]: the documents' vectors turned around, in one pass
@@ -423,7 +449,7 @@ def compact(serialized: dict) -> dict:
             refs, scores = flat[0::2], flat[1::2]
             if any(a >= b for a, b in zip(refs, refs[1:])):  # vectors not in the order of their refs
                 refs, scores = map(list, zip(*sorted(zip(refs, scores)))) if refs else ([], [])
-            postings[field].append([[b - a for a, b in zip([0, *refs], refs)], scores])
+            postings[field].append([[b - a for a, b in zip([0, *refs], refs)], scores] if refs else 0)
     return {"version": serialized["version"], "fields": fields, "pipeline": serialized["pipeline"], "terms": terms, "postings": postings}
 
 
@@ -433,7 +459,7 @@ def expand(packed: dict) -> dict:
     for number, term in enumerate(packed["terms"]):
         posting = {"_index": number}
         for field in packed["fields"]:
-            gaps, scores = packed["postings"][field][number]
+            gaps, scores = packed["postings"][field][number] or ((), ())
             refs, ref = {}, 0
             for gap, score in zip(gaps, scores):
                 ref += gap
@@ -661,8 +687,9 @@ def order_key(result: Result, kinds: list[str]) -> tuple:
 def query_terms(spec: dict, query_words: list[str]) -> list[tuple[str, bool]]:
     """(term, is_last) pairs for one clause spec; empty when the clause does not apply."""
     how = spec["term"]
-    if how in ("key", "stem_key"):
-        key_words = [*query_words[:-1], stem(query_words[-1])] if how == "stem_key" else query_words
+    if how in ("key", "stem_key", "root_key"):
+        last_word = {"key": query_words[-1], "stem_key": stem(query_words[-1]), "root_key": root(stem(query_words[-1]))}[how]
+        key_words = [*query_words[:-1], last_word]
         key = name_key(key_words)[: LIMITS["key_length"]]
         return [(key, True)] if key else []
     last = len(query_words) - 1

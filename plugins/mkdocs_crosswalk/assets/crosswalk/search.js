@@ -24,9 +24,21 @@
     if (/s$/.test(word) && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
     return word;
   }
+  var DOUBLED = /([b-df-hj-np-tv-z])\1$/;
+  function root(word) {  // a word's root, to find a name in another form: root() in core/search.py, held to it by a test
+    if (chars(word).length < 6 || !LETTERS.test(word)) return word;
+    var endings = ["ing", "ed", "e"];
+    for (var i = 0; i < endings.length; i++) {
+      if (word.slice(-endings[i].length) === endings[i]) return word.slice(0, -endings[i].length).replace(DOUBLED, "$1");
+    }
+    return word;
+  }
   function queryTerms(spec, qw) {
-    if (spec.term === "key" || spec.term === "stem_key") {
-      var keyWords = spec.term === "stem_key" ? qw.slice(0, -1).concat([stem(qw[qw.length - 1])]) : qw;
+    if (spec.term === "key" || spec.term === "stem_key" || spec.term === "root_key") {
+      var lastWord = qw[qw.length - 1];
+      if (spec.term !== "key") lastWord = stem(lastWord);
+      if (spec.term === "root_key") lastWord = root(lastWord);
+      var keyWords = qw.slice(0, -1).concat([lastWord]);
       var key = chars(keyWords.join("")).slice(0, meta.limits.key_length).join("");
       return key ? [[key, true]] : [];
     }
@@ -112,7 +124,7 @@
   }
 
   // --- loading. A part that cannot be loaded is said in the box, never left as "Loading…".
-  var FORMAT = 4;  // of the index files (FORMAT in core/search.py): a stale cached file is reported, not misread
+  var FORMAT = 5;  // of the index files (FORMAT in core/search.py): a stale cached file is reported, not misread
   var FILES = { names: "search/crosswalk-names.json", text: "search/crosswalk-text.json", shard: "search/text/{}.json", snippets: "search/snippets/{}.json" };
   var fetched = {};  // path -> promise: each file is fetched once, however many queries need it
   function json(part, number) {
@@ -128,13 +140,14 @@
   // numbered from "base" so that shards joined in order keep every vector sorted); joining the shards a
   // query needs then costs little more than a list of vectors (merge_shards() and expand() in core/search.py).
   var NO_METADATA = Object.freeze({}), SHARD_NUMBERS = 1048576;  // term numbers per shard, more than any shard holds
+  var NO_POSTING = [[], []];  // a term in no document of a field is 0 there (compact() in core/search.py)
   function expandPart(packed, fields, base) {
     var entries = new Array(packed.terms.length), vectors = {};
     fields.forEach(function (field) { vectors[field] = []; });
     packed.terms.forEach(function (term, i) {
       var number = base + i, posting = { _index: number };
       fields.forEach(function (field) {
-        var pair = packed.postings[field][i], gaps = pair[0], scores = pair[1], refs = {}, ref = 0, byRef = vectors[field];
+        var pair = packed.postings[field][i] || NO_POSTING, gaps = pair[0], scores = pair[1], refs = {}, ref = 0, byRef = vectors[field];
         for (var k = 0; k < gaps.length; k++) {
           ref += gaps[k];
           refs[ref] = NO_METADATA;
@@ -462,7 +475,7 @@
   // This script runs from the <head> (async), so search is ready before the page's other scripts:
   // the names index is fetched at once, and the button goes in as soon as the header has been parsed
   // whole (something follows it), so the header's own buttons keep their order.
-  window.__crosswalkSearch = { words: words, stem: stem, expand: expand, shardsFor: function (starts, query) { return shardsFor(starts, queryWords(query)); } };  // for the tests that hold them to core/search.py
+  window.__crosswalkSearch = { words: words, stem: stem, root: root, expand: expand, shardsFor: function (starts, query) { return shardsFor(starts, queryWords(query)); } };  // for the tests that hold them to core/search.py
   if (window.requestIdleCallback) requestIdleCallback(loadEverything, { timeout: 2000 }); else setTimeout(loadEverything, 500);
   function headerParsed() {  // or the whole page, for a theme without Material's header
     if (document.readyState !== "loading") return true;
