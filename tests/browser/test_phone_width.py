@@ -51,7 +51,9 @@ FOCUSED = """() => { const e = document.activeElement; const r = e.getBoundingCl
 def test_the_phone_menu_works_by_keyboard_and_its_closed_drawer_takes_no_focus(chromium, shipped_url):
     """At 390 px the navigation drawer is closed: Tab must not wander through its links off screen (it did,
     twenty presses of nothing visible); the menu button takes focus, says whether it is open, opens with
-    Enter, focus moves into the drawer, and Escape closes it and returns to the button."""
+    Enter, focus moves into the drawer and goes round what is on screen there (a closed section's links
+    and the menu a section's panel covers took focus unseen), a section opens into its panel and its title
+    leads back, and Escape closes the drawer and returns to the button."""
     context = chromium.new_context(viewport={"width": 390, "height": 800})
     page = context.new_page()
     page.goto(shipped_url + "glossary/drift/")
@@ -73,6 +75,30 @@ def test_the_phone_menu_works_by_keyboard_and_its_closed_drawer_takes_no_focus(c
     assert inside["drawer"] and inside["seen"], inside
     page.keyboard.press("Tab")
     assert page.evaluate(FOCUSED)["name"] == "Home"  # the drawer's links, in order, now on screen
+
+    # every Tab stop in the open drawer is on screen, and Tab goes round it rather than out to the page behind
+    stops = []
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(FOCUSED))
+    assert [s for s in stops if not (s["drawer"] and s["seen"])] == [], stops
+    names = [s["name"] for s in stops]
+    assert "Practice" in names and names.count("Home") >= 2  # round again
+    # a section opens by keyboard into its panel, whose items alone take focus; its title leads back
+    page.locator('.md-nav__item--nested > label.md-nav__link:has-text("Practice")').focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(400)
+    assert page.evaluate(FOCUSED) == {"name": "Back from Practice", "seen": True, "drawer": True}
+    inside = []
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        inside.append(page.evaluate(FOCUSED))
+    assert [s["name"] for s in inside] == ["Case studies", "Skill guides", "Interview rubrics", "Back from Practice", "Case studies"]
+    assert all(s["seen"] for s in inside), inside
+    page.locator('[aria-label="Back from Practice"]').focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(400)
+    assert page.evaluate(FOCUSED) == {"name": "Practice", "seen": True, "drawer": True}
 
     page.keyboard.press("Escape")
     assert not page.evaluate("document.getElementById('__drawer').checked")

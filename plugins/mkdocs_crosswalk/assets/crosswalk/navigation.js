@@ -1,10 +1,17 @@
 /* Material's navigation drawer on narrow screens, for keyboard and screen-reader users.
    Material opens it with a <label for="__drawer">, which takes no keyboard focus, while the closed drawer's
-   links stay in the tab order off screen (crosswalk.css now hides them until it opens). So the menu
-   button becomes a real button: focusable, announced with its state, opened with Enter or Space; opening
-   it moves focus to the drawer's first link, Escape closes it and gives focus back to the button. */
+   links stayed in the tab order off screen (crosswalk.css now hides what is out of sight: the closed drawer,
+   a section's closed panel, the menu a panel covers). So:
+   - the menu button is a real button: focusable, announced with its state, opened with Enter or Space;
+     opening moves focus into the drawer, Escape closes it and gives focus back to the button;
+   - a section opened with Enter moves focus into its panel; the panel's title, the way back, is a button
+     too ("Back from Practice"), and going back returns focus to the section;
+   - Tab and Shift+Tab go round the open drawer instead of leaving it for the page behind its overlay.
+   Focus moves into what slides in without scrolling: the drawer would otherwise scroll sideways, blank. */
 (function () {
   "use strict";
+
+  var FOCUSABLE = "a[href], label[tabindex], button, input:not([type=hidden]):not(.md-toggle), [tabindex='0']";
 
   function setUp() {
     var toggle = document.getElementById("__drawer");
@@ -17,16 +24,21 @@
     button.setAttribute("aria-label", "Navigation menu");
     button.setAttribute("aria-controls", drawer.id || (drawer.id = "cw-drawer"));
 
+    // Each section panel's title (an arrow and the section's name) takes the panel back out.
+    drawer.querySelectorAll(".md-nav--primary .md-nav .md-nav__title[for]").forEach(function (title) {
+      title.setAttribute("tabindex", "0");
+      title.setAttribute("role", "button");
+      title.setAttribute("aria-label", "Back from " + title.textContent.trim());
+    });
+
     function sync() {
       button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
     }
 
-    function firstLink() {
-      var links = drawer.querySelectorAll("a[href], label[tabindex], input:not([type=hidden])");
-      for (var i = 0; i < links.length; i++) {
-        if (links[i].getClientRects().length) return links[i];
-      }
-      return null;
+    function shown() {  // what can take focus in the drawer now: on screen, not hidden
+      return Array.prototype.filter.call(drawer.querySelectorAll(FOCUSABLE), function (el) {
+        return el.getClientRects().length && getComputedStyle(el).visibility === "visible";
+      });
     }
 
     function open(byKeyboard) {
@@ -35,8 +47,8 @@
       sync();
       // the drawer stops being hidden at once (crosswalk.css), so its first link can take focus now
       if (byKeyboard) {
-        var link = firstLink();
-        if (link) link.focus();
+        var first = shown()[0];
+        if (first) first.focus({ preventScroll: true });
       }
     }
 
@@ -50,14 +62,42 @@
     button.addEventListener("keydown", function (event) {
       if (event.key === "Enter" || event.key === " ") {
         event.preventDefault();
+        event.stopPropagation();
         if (toggle.checked) close();
         else open(true);
       }
     });
     drawer.addEventListener("keydown", function (event) {
-      if (event.key === "Escape" && toggle.checked) {
+      if (!toggle.checked) return;
+      if (event.key === "Escape") {
         event.preventDefault();
         close();
+      } else if (event.key === "Tab") {
+        var items = shown(), at = items.indexOf(document.activeElement);
+        if (items.length && event.shiftKey && at <= 0) {
+          event.preventDefault();
+          items[items.length - 1].focus();
+        } else if (items.length && !event.shiftKey && at === items.length - 1) {
+          event.preventDefault();
+          items[0].focus();
+        }
+      } else if (event.key === "Enter" || event.key === " ") {
+        var label = event.target.closest && event.target.closest("label[for]");
+        var section = label && document.getElementById(label.getAttribute("for"));
+        if (!section || !section.classList.contains("md-nav__toggle")) return;
+        event.preventDefault();
+        event.stopPropagation();  // Material's own keys (on the window) would toggle the section a second time
+        section.checked = !section.checked;
+        var item = section.parentElement;
+        if (section.checked) {
+          var panel = item.querySelector(":scope > .md-nav");
+          var inside = panel && shown().filter(function (el) { return panel.contains(el); })[0];
+          if (inside) inside.focus({ preventScroll: true });
+        } else {
+          var opener = item.querySelector(':scope > label.md-nav__link[for="' + section.id + '"]');
+          if (opener && opener.hasAttribute("tabindex")) opener.focus();
+          else if (shown()[0]) shown()[0].focus();
+        }
       }
     });
     toggle.addEventListener("change", sync);
