@@ -218,6 +218,21 @@ def test_picked_cases_and_assign_stay_in_view_while_picking(browser_page, shippe
     expect(browser_page.locator("[data-cw-picked-list] li")).to_have_count(2)
 
 
+def test_the_assign_panel_counts_in_words_and_shows_which_field_has_the_focus(browser_page, shipped_url):
+    """One case picked reads "1 case study picked" (it said "1 case studies"); Tab through the form's fields shows
+    an outline on each (Material takes the outline off form fields, so a keyboard user saw none)."""
+    browser_page.goto(shipped_url + "cases/")
+    browser_page.locator("#finder-results + .cw-cards input[data-cw-pick]").nth(0).check()
+    builder = browser_page.locator("[data-cw-builder]")
+    expect(builder.locator("[data-cw-picked-summary]")).to_contain_text("1 case study picked.")
+    title = builder.get_by_label("Title")
+    title.focus()
+    for _ in range(3):
+        style = browser_page.evaluate("() => { const s = getComputedStyle(document.activeElement); return [document.activeElement.tagName, s.outlineStyle, s.outlineWidth]; }")
+        assert style[0] in ("INPUT", "TEXTAREA") and style[1] != "none" and style[2] != "0px", style
+        browser_page.keyboard.press("Tab")
+
+
 def test_the_builder_offers_no_link_when_nothing_is_picked(browser_page, shipped_url):
     browser_page.goto(shipped_url + "cases/")
     builder = browser_page.locator("[data-cw-builder]")

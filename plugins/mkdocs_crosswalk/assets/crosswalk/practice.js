@@ -165,7 +165,7 @@
     if (!builder) return;
     builder.hidden = false;
     staleLink();
-    say($("[data-cw-picked-count]", builder), String(ids.length));
+    say($("[data-cw-picked-count]", builder), countText(ids.length));  // "1 case study picked"
     // With nothing picked there is nothing to assign: no fields, no "Create link", only how to pick.
     $("[data-cw-picked-summary]", builder).hidden = ids.length === 0;
     $("[data-cw-builder-fields]", builder).hidden = ids.length === 0;
