@@ -62,6 +62,16 @@ def test_define_finds_a_term_by_title_or_alias():
     assert load_knowledge_base(KB)["raci"].summary in by_title.output
 
 
+def test_define_reads_a_name_however_it_is_spelt_as_search_does(tmp_path, monkeypatch):
+    """ "ab test" finds A/B test in search; define answers it too (it said "No term or alias"), and says where the
+    term's page is, under site_url when mkdocs.yml has one."""
+    monkeypatch.chdir(tmp_path)
+    result = run("define", "ab test", "--kb", KB)
+    assert result.exit_code == 0 and result.output.startswith("A/B test (") and result.output.endswith("Page: glossary/ab-test/\n")
+    (tmp_path / "mkdocs.yml").write_text("site_name: KB\nsite_url: https://kb.example.org/team/\n")
+    assert run("define", "ci cd", "--kb", KB).output.endswith("Page: https://kb.example.org/team/glossary/ci-cd/\n")
+
+
 def test_define_suggests_near_names():
     result = run("define", "racy", "--kb", KB)
     assert result.exit_code == 1

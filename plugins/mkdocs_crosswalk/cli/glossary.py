@@ -108,8 +108,13 @@ def define(term, kb_dir):
         or (kb.get(term) if kb.get(term) is not None and kb.get(term).kind == "term" else None)
     )
     if found is None:
-        # what the site's search finds for it (names first), then names spelled alike ("racy" -> RACI)
-        searched = [r.doc["title"] for r in Searcher.of_knowledge_base(kb, full_text=False).search(term, kind="term", limit=5)]
+        # what the site's search finds for it (names first): an exact name however it is spelt ("ab test" is
+        # A/B test, as in search), else suggestions, then names spelled alike ("racy" -> RACI)
+        results = Searcher.of_knowledge_base(kb, full_text=False).search(term, kind="term", limit=5)
+        if results and results[0].tier == 0:
+            found = kb[results[0].doc["id"]]
+    if found is None:
+        searched = [r.doc["title"] for r in results]
         close = [names[c].title for c in difflib.get_close_matches(term.casefold(), list(names), n=5, cutoff=0.6)]
         suggestions = list(dict.fromkeys(searched + close))[:5]
         click.echo(f"No term or alias {term!r}." + (f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""), err=True)
@@ -118,6 +123,8 @@ def define(term, kb_dir):
     click.echo(found.summary)
     if found.domains:
         click.echo("Domains: " + ", ".join(found.domains))
+    base = _site_url(None)
+    click.echo("Page: " + (base.rstrip("/") + "/" if base else "") + f"{found.SECTION}/{found.id}/")
 
 
 @main.command()
