@@ -135,3 +135,51 @@ def test_no_printed_case_page_ends_with_a_lone_line(browser_page, shipped_url, t
                 lone[f"{case.id} page {p.number} of {len(pages)}"] = p.text
     assert len(KB.of_kind("case")) >= 10
     assert not lone, lone
+
+
+def test_a_page_printed_in_the_dark_scheme_prints_light(chromium, shipped_url, tmp_path):
+    """Paper is white: printing from the dark scheme gave pale text and badges on white, and dark margins that hid
+    the page numbers. While printing, the page takes the light scheme; afterwards the reader's dark one is back."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    page = context.new_page()
+    page.goto(shipped_url + f"cases/{longest_cases(1)[0].id}/")
+    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    page.emulate_media(media="print")
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")  # as the browser does before printing
+    colours = page.evaluate("""() => [getComputedStyle(document.body).backgroundColor,
+        getComputedStyle(document.querySelector('article.md-content__inner')).color,
+        document.querySelector('meta[name="color-scheme"]').content]""")
+    assert colours == ["rgb(255, 255, 255)", "rgba(0, 0, 0, 0.87)", "light"], colours  # the meta colours the margins
+    page.pdf(path=str(tmp_path / "case.pdf"), format="A4", prefer_css_page_size=True, print_background=True)
+    assert "Page 1 of" in pdf_pages(tmp_path / "case.pdf")[0].text
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    assert page.evaluate(
+        "() => [document.body.getAttribute('data-md-color-scheme'), document.querySelector('meta[name=\"color-scheme\"]').content]"
+    ) == [
+        "slate",
+        "dark",
+    ]
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "pair",
+    [
+        ("fraud-alert-incident-war-room", "latency-accuracy-tradeoff"),
+        ("fraud-alert-incident-war-room", "regulated-ai-platform-launch"),
+        ("recommendation-feature-scope", "false-positive-translation-drill"),
+    ],
+)
+def test_a_case_and_its_notes_print_together(browser_page, shipped_url, tmp_path, pair):
+    """Each of these handouts once ended with a page holding only the last case's "Notes" lines, away from its
+    case; a notes block now stays on the page with the end of its case's steps."""
+    browser_page.goto(shipped_url + "cases/assignment/?cases=" + ",".join(pair))
+    browser_page.wait_for_selector("[data-cw-assignment-page][data-cw-ready]")
+    blocks, pages = print_to_pdf(browser_page, tmp_path / "handout.pdf")
+    check_pages(pages, blocks)
+    for block in blocks:  # the step before each notes block is on the notes' page
+        page = pages[page_of(pages, block + "start") - 1]
+        words = [w for w, top, _ in page.words if top < page.height - BOTTOM and not w.startswith("cwmark")]
+        assert len(words) > 1 + 1, f"{block}: its page holds only the notes ({' '.join(words)})"
+        steps_before = [w for w, _, _ in page.words if w.rstrip(".").isdigit()]
+        assert steps_before, f"{block}: no step of its case on the notes' page"

@@ -144,6 +144,7 @@ class CrosswalkPlugin(BasePlugin[CrosswalkConfig]):
         self.edit_base = self.config.edit_url or _default_edit_base(config, self.config.kb_dir)
         config.extra_css.insert(0, "assets/crosswalk/crosswalk.css")
         config.extra_javascript.append("assets/crosswalk/navigation.js")  # the narrow screens' menu, by keyboard
+        config.extra_javascript.append("assets/crosswalk/printing.js")  # paper in the light scheme
         # [[id]] is Markdown syntax: the extension sees the page being converted through self._converting.
         self._converting: tuple[Page, PagePlan | None, int, str] | None = None
         self._fields: FieldRenderer | None = None  # made on first use, with every extension configured
