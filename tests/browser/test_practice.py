@@ -228,7 +228,9 @@ def test_the_assign_panel_counts_in_words_and_shows_which_field_has_the_focus(br
     title = builder.get_by_label("Title")
     title.focus()
     for _ in range(3):
-        style = browser_page.evaluate("() => { const s = getComputedStyle(document.activeElement); return [document.activeElement.tagName, s.outlineStyle, s.outlineWidth]; }")
+        style = browser_page.evaluate(
+            "() => { const s = getComputedStyle(document.activeElement); return [document.activeElement.tagName, s.outlineStyle, s.outlineWidth]; }"
+        )
         assert style[0] in ("INPUT", "TEXTAREA") and style[1] != "none" and style[2] != "0px", style
         browser_page.keyboard.press("Tab")
 
