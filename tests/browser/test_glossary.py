@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 
 def _first_term(page):
@@ -57,6 +58,19 @@ def test_glossary_filter_finds_terms_by_title_alias_and_domain(browser_page, shi
     assert 0 < len(narrowed) < everything
     browser_page.reload()
     assert visible() == narrowed  # the domain chip survives a reload
+
+
+def test_a_filter_that_finds_no_term_offers_the_site_search(browser_page, shipped_url):
+    """Words in no term's name or definition may still be in a case study: "0 of 95 terms" now offers to search
+    the whole site for them, and the link opens the site search with them."""
+    browser_page.goto(shipped_url + "glossary/")
+    browser_page.get_by_label("Filter terms").fill("Spark Summit")  # only in a case study's text
+    status = browser_page.locator("[data-cw-glossary-count]")
+    expect(status).to_contain_text("0 of ")
+    status.get_by_role("link", name="Search the whole site for “Spark Summit”").click()
+    expect(browser_page.get_by_role("combobox", name="Search")).to_have_value("Spark Summit")
+    browser_page.locator("#cw-search-results li").first.wait_for()
+    assert browser_page.locator("#cw-search-results li").first.get_attribute("data-cw-id") == "mlflow-first-release"
 
 
 def test_a_shared_filtered_glossary_opens_as_the_glossary_not_the_site_search(browser_page, shipped_url):

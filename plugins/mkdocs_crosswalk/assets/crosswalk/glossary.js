@@ -159,6 +159,12 @@
         letter.toc.forEach(function (entry) { entry.hidden = letter.section.hidden; });
       });
       count.textContent = (query || domains.length) ? shown + " of " + items.length + " terms" : "";
+      if (!shown && query) {  // nothing here: the words may still be in a case study, a skill or a page
+        var everywhere = document.createElement("a");
+        everywhere.href = location.pathname + "?q=" + encodeURIComponent(input.value.trim());
+        everywhere.textContent = "Search the whole site for “" + input.value.trim() + "”";
+        count.append(". ", everywhere);
+      }
       var next = new URLSearchParams(location.search);
       query ? next.set("filter", query) : next.delete("filter");
       domains.length ? next.set("domains", domains.join(",")) : next.delete("domains");
