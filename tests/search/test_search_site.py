@@ -7,8 +7,8 @@ import json
 import pytest
 
 from mkdocs_crosswalk.core import load_knowledge_base
-from mkdocs_crosswalk.core.search import INDEX_FILES, QUERY_PLAN, kind_order, unpack_sections
-from support import REPO
+from mkdocs_crosswalk.core.search import INDEX_FILES, QUERY_PLAN, Searcher, kind_order, unpack_sections
+from support import FIXTURES, REPO, build_site, copy_project
 from support.html import exists, page, resolve
 
 PAGES = ["", "glossary/", "glossary/raci/", "comparisons/ux-vs-mlops/", "guide/search/"]
@@ -106,3 +106,24 @@ def test_search_snippets_of_a_role_keep_its_table_cells_and_list_items_apart(shi
     cares = passages["cares-about"]
     assert len(role.cares_about) > 1
     assert " · ".join(" ".join(item.split()) for item in role.cares_about) in cares
+
+
+def test_a_hand_written_page_can_rank_lower_or_stay_out_of_search(tmp_path):
+    """Material's `search:` front matter on a hand-written page: `boost` below 1 puts its sections after others
+    that match as well (the shipped user's guide says 0.5, so "RACI" finds the knowledge base before the guide's
+    examples), `exclude: true` leaves it out; a boost that is no number stops the build, naming the page."""
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    same = "Quarterly lantern review notes for the launch.\n"
+    (project / "docs" / "plain.md").write_text("# Plain\n\n" + same)
+    (project / "docs" / "lower.md").write_text("---\nsearch:\n  boost: 0.5\n---\n# Lower\n\n" + same)
+    (project / "docs" / "hidden.md").write_text("---\nsearch:\n  exclude: true\n---\n# Hidden\n\n" + same)
+    site = tmp_path / "site"
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stderr
+    found = [r.doc["url"] for r in Searcher.of_site(site).search("lantern review")]
+    assert found == ["plain/", "lower/"]  # the same words: the boosted-down page second, the excluded one nowhere
+
+    (project / "docs" / "lower.md").write_text("---\nsearch:\n  boost: high\n---\n# Lower\n\n" + same)
+    failed = build_site(project, tmp_path / "site2")
+    assert failed.returncode != 0 and "Traceback" not in failed.stderr
+    assert "docs/lower.md: search: boost: 'high' is not a number above 0" in failed.stderr

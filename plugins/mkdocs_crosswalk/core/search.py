@@ -169,8 +169,23 @@ def entry_document(entry: Entry, url: str) -> dict:
     }
 
 
-def page_document(title: str, url: str) -> dict:
-    return {"id": url, "kind": "page", "label": "Page", "title": title, "aliases": [], "summary": "", "level": "", "domains": [], "url": url}
+def page_document(title: str, url: str, boost: float = 1.0) -> dict:
+    """A hand-written page's document; ``boost`` multiplies the scores of its sections in the full text, as
+    Material's ``search: boost:`` does (below 1, the page's sections come after others that match as well)."""
+    document = {"id": url, "kind": "page", "label": "Page", "title": title, "aliases": [], "summary": "", "level": "", "domains": [], "url": url}
+    if boost != 1:
+        document["boost"] = boost
+    return document
+
+
+def search_boost(value, where: str) -> float:
+    """A page's ``search: boost:`` as a number: a positive number as given; anything else is refused, naming the
+    page, rather than silently ignored."""
+    if value is None:
+        return 1.0
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 100:
+        raise ValueError(f"{where}: search: boost: {value!r} is not a number above 0 (for example 0.5 or 2)")
+    return float(value)
 
 
 def kind_order(kinds: KindRegistry = BUILTIN_KINDS) -> list[str]:
@@ -298,7 +313,8 @@ def build_indexes(documents: list[dict], sections: list[list[Section]], kinds: l
         for section in doc_sections:
             terms = text_terms(section.heading + " " + section.text)
             if terms:
-                text.add({"ref": str(len(section_rows)), "text": terms})
+                boost = documents[number].get("boost", 1)
+                text.add({"ref": str(len(section_rows)), "text": terms}, attributes={"boost": boost} if boost != 1 else None)
                 section_rows.append([number, section.heading, section.anchor])
                 snippet_texts.append(section.text[:SNIPPET_SOURCE])
     meta = {

@@ -9,8 +9,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..core import parallel
-from ..core.search import INDEX_FILES, entries_in_order, entry_document, kind_order, page_document, sections_of_html, site_files
-from ..engine import LUNR_JS, Config, File, Files, MkDocsConfig, Page, event_priority
+from ..core.search import INDEX_FILES, entries_in_order, entry_document, kind_order, page_document, search_boost, sections_of_html, site_files
+from ..engine import LUNR_JS, Config, File, Files, MkDocsConfig, Page, PluginError, event_priority
 from ..engine import config_options as c
 from ..render.urls import relative_url
 from .feature import ASSET_DIR, FeaturePlugin
@@ -73,14 +73,26 @@ class SearchPlugin(FeaturePlugin[SearchConfig]):
         # where the worker can split the pages, (document, HTML) until then
         carried = site.carried("search")
         in_worker = site.workers > 1 and parallel.can_fork()  # `workers: 1` keeps everything in this process
-        entries, pages = {}, []
+        entries, pages, problems = {}, [], []
         for file in files.documentation_pages():
             page = file.page
             plan = site.plans.get(file.src_uri)
             if page is None or (plan is not None and not plan.entry_id):  # catalogues and the like: found through their entries
                 continue
             if page.content:
-                document = entry_document(site.kb[plan.entry_id], file.url) if plan else page_document(page.title or file.src_uri, file.url)
+                if plan:
+                    document = entry_document(site.kb[plan.entry_id], file.url)
+                else:  # a hand-written page: Material's `search:` front matter (exclude, boost) is honoured
+                    wanted = page.meta.get("search") if isinstance(page.meta.get("search"), dict) else {}
+                    if wanted.get("exclude") is True:
+                        carried.pop(file.url, None)
+                        continue
+                    try:
+                        boost = search_boost(wanted.get("boost"), os.path.relpath(file.abs_src_path or file.src_uri))
+                    except ValueError as exc:
+                        problems.append(str(exc))
+                        continue
+                    document = page_document(page.title or file.src_uri, file.url, boost=boost)
                 carried[file.url] = (document, page.content if in_worker else sections_of_html(page.content))
             if file.url not in carried:
                 continue
@@ -88,6 +100,8 @@ class SearchPlugin(FeaturePlugin[SearchConfig]):
                 entries[plan.entry_id] = carried[file.url]
             else:
                 pages.append(carried[file.url])
+        if problems:
+            raise PluginError("Crosswalk cannot index these pages for search:\n" + "\n".join(problems))
         ordered = [entries[entry.id] for entry in entries_in_order(site.kb) if entry.id in entries] + pages
         make = partial(site_files, ordered, kind_order(site.kb.kinds))
         self._files = parallel.in_background(make) if in_worker else parallel.Pending(make, None)
