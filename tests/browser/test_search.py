@@ -151,7 +151,7 @@ def test_hostile_input_is_text_never_syntax_nor_markup(browser_page, shipped_url
             "q => { const list = document.getElementById('cw-search-results'); return list.dataset.cwQuery === q && list.dataset.cwComplete === 'true'; }",
             arg=query,
         )
-        assert re.match(r"(\d+ results?|Nothing found\.)$", status.inner_text()), (query[:20], status.inner_text())
+        assert re.match(r"((\d+ of )?\d+ results?|Nothing found\.)$", status.inner_text()), (query[:20], status.inner_text())
     assert browser_page.evaluate("() => window.__injected") is None
     assert browser_page.locator("#cw-search-results img, #cw-search-results script").count() == 0
     box.fill("RACI")  # and the box still answers
@@ -211,3 +211,20 @@ def test_escape_closes_the_box_and_gives_the_focus_back(browser_page, shipped_ur
     browser_page.evaluate("document.activeElement.blur()")
     browser_page.keyboard.press("Escape")
     assert browser_page.locator(".cw-search").is_hidden() and "q=" not in browser_page.url
+
+
+def test_the_box_says_how_many_results_there_are_and_shows_more_on_request(browser_page, shipped_url):
+    """Twelve results are shown at first; the status said "12 results" when there were 26, and there was no way
+    to see the rest. It now says "12 of N results" and "Show 12 more" adds the next ones; a new query starts over."""
+    box = open_search(browser_page, shipped_url)
+    box.fill("RACI")
+    browser_page.wait_for_function("() => document.getElementById('cw-search-results').dataset.cwComplete === 'true'")
+    status = browser_page.locator(".cw-search__status")
+    total = int(re.match(r"12 of (\d+) results$", status.inner_text()).group(1))
+    assert total > 12 and browser_page.locator("#cw-search-results li").count() == 12
+    browser_page.get_by_role("button", name=re.compile(r"^Show \d+ more$")).click()
+    browser_page.wait_for_function("n => document.querySelectorAll('#cw-search-results li').length === n", arg=min(24, total))
+    assert status.inner_text() == (f"24 of {total} results" if total > 24 else f"{total} results")
+    box.fill("RACI matrix")
+    browser_page.wait_for_function("() => document.getElementById('cw-search-results').dataset.cwQuery === 'RACI matrix'")
+    assert browser_page.locator("#cw-search-results li").count() <= 12

@@ -47,6 +47,8 @@ def test_pages_that_discuss_a_term_come_before_lists_that_repeat_its_definition(
     assert {"recommendation-feature-scope", "latency-accuracy-tradeoff"} <= set(ids[:5]), ids  # the two A/B-test cases
     listing = [f"{r.doc['id']}#{r.anchor}" for r in results if r.anchor in ("see-also", "vocabulary", "shared-vocabulary")]
     assert listing == []
+    used_on = [r for r in searcher.search("dot voting", limit=50) if r.doc["id"] == "kickoff-meeting"]
+    assert used_on == []  # Kick-off meeting's "Used on" list names Dot voting; its text never does
     assert [r.doc["id"] for r in searcher.search("canary releases")][:1] == ["canary-deployment"]  # the alias still leads
 
 

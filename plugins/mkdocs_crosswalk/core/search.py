@@ -140,7 +140,8 @@ def name_key(name_words: list[str]) -> str:
 
 # Not text of the page: scripts, permalink signs, term definitions shown on hover (found under the term itself),
 # pictures, and lists that repeat other entries' names and definitions: "Referenced by", and what a template marks
-# data-search-exclude as Material does (a term's See also, a role's vocabulary, a role pair's shared vocabulary).
+# data-search-exclude as Material does (a term's See also and "Used on" list, a role's vocabulary, a role pair's
+# shared vocabulary).
 # The entries they repeat are found under their own names; as short sections, such lists outranked the pages
 # that discuss a term.
 NOT_SEARCHED = "script, style, .headerlink, .cw-term__tip, svg, .cw-referenced-by, [data-search-exclude]"

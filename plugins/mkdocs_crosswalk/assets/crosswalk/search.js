@@ -120,7 +120,9 @@
       return a.tier - b.tier || b.score - a.score || meta.kinds.indexOf(a.doc.kind) - meta.kinds.indexOf(b.doc.kind) ||
         a.doc.title.length - b.doc.title.length || (a.doc.title.toLowerCase() < b.doc.title.toLowerCase() ? -1 : a.doc.title.toLowerCase() > b.doc.title.toLowerCase() ? 1 : 0);
     });
-    return rows.slice(0, limit);
+    var shown = rows.slice(0, limit);
+    shown.total = rows.length;  // how many there are: the box says "12 of 27" and offers more
+    return shown;
   }
 
   // --- loading. A part that cannot be loaded is said in the box, never left as "Loading…".
@@ -206,7 +208,7 @@
       return passages[chunk] ? passages[chunk][section % manifest.snippet_chunk] : null;
     }
     function answer(message, rows, qw) {
-      self.postMessage({ type: "results", key: message.key, rows: rows.map(function (r) {
+      self.postMessage({ type: "results", key: message.key, total: rows.total, rows: rows.map(function (r) {
         var text = r.section >= 0 ? passage(r.section) : null;
         return { number: r.doc.number, tier: r.tier, score: r.score, heading: r.heading, anchor: r.anchor, section: r.section,
                  snippet: text === null ? "" : snippetOf(text, qw) };
@@ -271,6 +273,7 @@
         asking = false;
         if (message.key !== lastKey) { schedule(); return; }  // typed on meanwhile: ask again, for the latest only
         complete = message.rows.map(function (r) { r.doc = docs[r.number]; return r; });
+        complete.total = message.total;
         show(complete, true);
         if (lastAsked !== message.key) schedule();  // the worker was asked afresh meanwhile: ask once more
       }
@@ -296,7 +299,7 @@
   }
 
   // --- the search box: a combobox with a listbox of results, usable with the keyboard alone
-  var box, input, list, filters, status, active = -1, results = [], lastKey = null, shownKey = null;
+  var box, input, list, filters, status, more, active = -1, results = [], lastKey = null, shownKey = null;
   var HIGHLIGHT = "h";  // the words a search result's page marks
   var PARAMS = ["q", "kind", "level", "domain"];  // the box's state in the address: a search can be linked and reloaded
   function build() {
@@ -315,6 +318,13 @@
       '<p class="cw-search__status" role="status" aria-live="polite"></p><ul id="cw-search-results" role="listbox" aria-label="Results"></ul></div>';
     document.body.appendChild(box);  // the header is inside <body>, so it exists by now
     input = box.querySelector("input"); list = box.querySelector("ul"); status = box.querySelector(".cw-search__status");
+    // More than the first twelve on request: the status says "12 of 27 results" and this adds the next twelve.
+    more = document.createElement("button"); more.type = "button"; more.className = "cw-search__more md-button"; more.hidden = true;
+    list.parentNode.appendChild(more);
+    more.addEventListener("click", function () {
+      limit += LIMIT; complete = null; render();
+      if (list.children[limit - LIMIT]) list.children[limit - LIMIT].scrollIntoView({ block: "nearest" });
+    });
     filters = Array.prototype.slice.call(box.querySelectorAll("select"));
     fillFilters();
 
@@ -420,20 +430,23 @@
   if (!IN_WORKER) {
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", markLanding); else markLanding();
   }
-  var lastAsked = null, asking = false;
+  var lastAsked = null, asking = false, limit = 12, lastAskedFor = null;
   function render() {
     if (!input || box.hidden) return;
     var query = input.value, f = {};
     filters.forEach(function (s) { f[s.dataset.filter] = s.value; });
     remember({ q: query.trim() ? query : "", kind: f.kind, level: f.level, domain: f.domain });
-    var key = query + "\u0000" + JSON.stringify(f);
+    var asked = query + "\u0000" + JSON.stringify(f);
+    if (asked !== lastAskedFor) limit = LIMIT;  // a new question starts again at the first twelve
+    lastAskedFor = asked;
+    var key = asked + "\u0000" + limit;
     if (key !== lastKey) complete = null;
     lastKey = key;
     // Names answer now; the worker's whole answer (names and text, ranked together) replaces them when it comes.
-    if (!complete) show(query.trim() ? search(query, f, LIMIT) : [], false);
+    if (!complete) show(query.trim() ? search(query, f, limit) : [], false);
     if (workerReady && query.trim() && lastAsked !== key && !asking) {  // one question at a time
       lastAsked = key; asking = true;
-      worker.postMessage({ type: "search", key: key, query: query, filters: f, limit: LIMIT });
+      worker.postMessage({ type: "search", key: key, query: query, filters: f, limit: limit });
     }
   }
   var LIMIT = 12;
@@ -467,7 +480,12 @@
     input.setAttribute("aria-expanded", String(results.length > 0));
     if (results.length) input.setAttribute("aria-activedescendant", "cw-search-result-" + active); else input.removeAttribute("aria-activedescendant");
     var waiting = meta && !missing.length && (!workerReady || !isComplete);
-    var found = results.length ? results.length + " result" + (results.length === 1 ? "" : "s") : (meta || missing.length ? (waiting ? "No name matches." : "Nothing found.") : "Loading…");
+    var total = Math.max(rows.total || 0, results.length);
+    var found = results.length
+      ? (total > results.length ? results.length + " of " + total + " results" : results.length + " result" + (results.length === 1 ? "" : "s"))
+      : (meta || missing.length ? (waiting ? "No name matches." : "Nothing found.") : "Loading…");
+    more.hidden = !(query.trim() && total > results.length);
+    more.textContent = "Show " + Math.min(LIMIT, total - results.length) + " more";
     if (missing.length) found += " Part of the search index could not be loaded (" + missing.join(", ") + "), so results may be missing; try reloading the page.";
     else if (meta && !workerReady) found += " Searching names; the full text is still loading.";
     status.textContent = query.trim() ? found : "";
