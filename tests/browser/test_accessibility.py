@@ -181,3 +181,28 @@ def test_the_keyboard_focus_shows_on_the_light_dark_switch_and_skip_lands_on_the
     # "Skip to content" on a generated page lands on its title, before the definition and the page's own controls
     assert browser_page.locator("a.md-skip").get_attribute("href") == "#cw-title"
     assert browser_page.locator("article h1#cw-title").inner_text() == "RACI"
+
+
+FIELDS = [
+    ("cases/", "#finder-results + .cw-cards input[data-cw-pick]"),  # "Add to assignment"
+    ("cases/{case}/", "input[data-cw-done]"),  # "Mark as done"
+    ("cases/{case}/", "input[data-cw-pick]"),
+    ("paths/{path}/", "input[data-cw-done]"),
+    ("glossary/", "#cw-glossary-q"),  # the glossary filter
+    ("cases/", ".cw-finder select"),
+]
+
+
+@pytest.mark.parametrize("url, selector", FIELDS)
+def test_every_form_field_shows_the_keyboard_focus(browser_page, shipped_url, url, selector):
+    """Material takes the outline off form fields: a checkbox or the filter box reached with Tab showed nothing.
+    Each now draws an outline when it has the keyboard's focus."""
+    browser_page.goto(shipped_url + url.format(case=KB.of_kind("case")[0].id, path=KB.of_kind("path")[0].id))
+    field = browser_page.locator(selector).first
+    field.evaluate(
+        "el => { const all = [...document.querySelectorAll('a[href], input, select, button, [tabindex=\"0\"]')]; all[all.indexOf(el) - 1].focus(); }"
+    )
+    browser_page.keyboard.press("Tab")  # arrive as a keyboard user does
+    assert field.evaluate("el => el === document.activeElement")
+    style = field.evaluate("el => { const s = getComputedStyle(el); return [s.outlineStyle, parseFloat(s.outlineWidth)]; }")
+    assert style[0] != "none" and style[1] >= 2, style

@@ -107,3 +107,31 @@ def test_the_phone_menu_works_by_keyboard_and_its_closed_drawer_takes_no_focus(c
     page.keyboard.press("Tab")
     assert not page.evaluate(FOCUSED)["drawer"]
     context.close()
+
+
+def test_the_phone_menu_by_keyboard_on_a_page_inside_a_section(chromium, shipped_url):
+    """On a page of the Guide the drawer opens in the Guide's panel. Going back from it used to drop the focus
+    to the page (Material leaves the label of the reader's own section out of the tab order), and the next Tab
+    went to links behind the overlay. Back now lands on "Guide", which Tab reaches again, and Escape closes the
+    drawer wherever the focus is."""
+    context = chromium.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(shipped_url + "guide/search/")
+    page.locator('.md-header label[for="__drawer"]').focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(400)
+    assert page.evaluate(FOCUSED) == {"name": "Back from Guide", "seen": True, "drawer": True}
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(400)
+    assert page.evaluate(FOCUSED) == {"name": "Guide", "seen": True, "drawer": True}
+    names = []
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        assert focused["drawer"] and focused["seen"], focused
+        names.append(focused["name"])
+    assert names.count("Guide") == 1 and "Practice" in names  # round the menu, the reader's own section included
+    page.evaluate("document.activeElement.blur()")
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__drawer').checked")
+    context.close()

@@ -30,6 +30,25 @@
       title.setAttribute("role", "button");
       title.setAttribute("aria-label", "Back from " + title.textContent.trim());
     });
+    // In the drawer every section opens by keyboard, the reader's own too: Material leaves the label of the
+    // section the page is in (and of its table of contents) out of the tab order, which stranded the keyboard
+    // once it went back from that section's panel. On wide screens the sidebar keeps Material's own order.
+    var narrow = window.matchMedia("(max-width: 76.234375em)");
+    var openers = Array.prototype.filter.call(drawer.querySelectorAll(".md-nav--primary label.md-nav__link[for]"), function (label) {
+      var target = document.getElementById(label.getAttribute("for"));
+      return target && target.classList.contains("md-nav__toggle");
+    });
+    openers.forEach(function (label) { label.dataset.cwTabindex = label.getAttribute("tabindex") === null ? "none" : label.getAttribute("tabindex"); });
+    function fitTabOrder() {
+      openers.forEach(function (label) {
+        var own = label.dataset.cwTabindex;
+        if (narrow.matches) label.setAttribute("tabindex", "0");
+        else if (own === "none") label.removeAttribute("tabindex");
+        else label.setAttribute("tabindex", own);
+      });
+    }
+    fitTabOrder();
+    if (narrow.addEventListener) narrow.addEventListener("change", fitTabOrder);
 
     function sync() {
       button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
@@ -67,12 +86,16 @@
         else open(true);
       }
     });
-    drawer.addEventListener("keydown", function (event) {
-      if (!toggle.checked) return;
-      if (event.key === "Escape") {
+    // Escape closes the open drawer wherever the focus is (a link behind it, the page itself)
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && toggle.checked && !event.defaultPrevented && narrow.matches) {
         event.preventDefault();
         close();
-      } else if (event.key === "Tab") {
+      }
+    });
+    drawer.addEventListener("keydown", function (event) {
+      if (!toggle.checked) return;
+      if (event.key === "Tab") {
         var items = shown(), at = items.indexOf(document.activeElement);
         if (items.length && event.shiftKey && at <= 0) {
           event.preventDefault();
@@ -95,7 +118,7 @@
           if (inside) inside.focus({ preventScroll: true });
         } else {
           var opener = item.querySelector(':scope > label.md-nav__link[for="' + section.id + '"]');
-          if (opener && opener.hasAttribute("tabindex")) opener.focus();
+          if (opener && opener.getAttribute("tabindex") === "0") opener.focus();
           else if (shown()[0]) shown()[0].focus();
         }
       }
