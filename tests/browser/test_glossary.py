@@ -71,6 +71,8 @@ def test_a_filter_that_finds_no_term_offers_the_site_search(browser_page, shippe
     expect(browser_page.get_by_role("combobox", name="Search")).to_have_value("Spark Summit")
     browser_page.locator("#cw-search-results li").first.wait_for()
     assert browser_page.locator("#cw-search-results li").first.get_attribute("data-cw-id") == "mlflow-first-release"
+    browser_page.keyboard.press("Escape")  # back to the glossary, filtered as it was
+    assert browser_page.get_by_label("Filter terms").input_value() == "Spark Summit"
 
 
 def test_a_shared_filtered_glossary_opens_as_the_glossary_not_the_site_search(browser_page, shipped_url):

@@ -295,6 +295,8 @@ def test_the_list_of_paths_says_how_far_along_each_one_is(browser_page, shipped_
     browser_page.goto(shipped_url)
     home_note = browser_page.locator(f'#new-hires ~ .cw-start li:has(a[data-cw-id="{path.id}"]) [data-cw-path-progress]')
     assert home_note.inner_text() == f"2 of {len(path.steps)} steps done"
+    link_box = browser_page.locator(f'#new-hires ~ .cw-start a[data-cw-id="{path.id}"]').bounding_box()
+    assert home_note.bounding_box()["y"] >= link_box["y"] + link_box["height"] - 1  # a line of its own
     other_path = next(p for p in KB.of_kind("path") if p.id != path.id and case not in {s.ref for s in p.steps})
     untouched = browser_page.locator(f'#new-hires ~ .cw-start li:has(a[data-cw-id="{other_path.id}"]) [data-cw-path-progress]')
     assert untouched.count() == 1 and not untouched.is_visible()  # nothing done there: nothing said

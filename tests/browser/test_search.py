@@ -7,6 +7,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from mkdocs_crosswalk.core import KINDS, load_knowledge_base
 from mkdocs_crosswalk.core.search import INDEX_FILES, LIMITS, Searcher, root, shards_for, stem, words
@@ -228,3 +229,15 @@ def test_the_box_says_how_many_results_there_are_and_shows_more_on_request(brows
     box.fill("RACI matrix")
     browser_page.wait_for_function("() => document.getElementById('cw-search-results').dataset.cwQuery === 'RACI matrix'")
     assert browser_page.locator("#cw-search-results li").count() <= 12
+
+
+def test_slash_opens_the_search_from_a_checkbox_but_not_from_a_text_field(browser_page, shipped_url):
+    """Right after ticking "Add to assignment", "/" did nothing (any <input> counted as typing); in the glossary
+    filter it must still type a slash."""
+    browser_page.goto(shipped_url + "cases/")
+    browser_page.locator("#finder-results + .cw-cards input[data-cw-pick]").first.check()
+    browser_page.keyboard.press("/")
+    expect(browser_page.get_by_role("combobox", name="Search")).to_be_focused()
+    browser_page.goto(shipped_url + "glossary/")
+    browser_page.get_by_label("Filter terms").type("ci/")
+    assert browser_page.get_by_label("Filter terms").input_value() == "ci/" and browser_page.locator(".cw-search").is_hidden()

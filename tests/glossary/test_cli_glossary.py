@@ -70,6 +70,8 @@ def test_define_reads_a_name_however_it_is_spelt_as_search_does(tmp_path, monkey
     assert result.exit_code == 0 and result.output.startswith("A/B test (") and result.output.endswith("Page: glossary/ab-test/\n")
     (tmp_path / "mkdocs.yml").write_text("site_name: KB\nsite_url: https://kb.example.org/team/\n")
     assert run("define", "ci cd", "--kb", KB).output.endswith("Page: https://kb.example.org/team/glossary/ci-cd/\n")
+    assert run("define", "drifting", "--kb", KB).output.startswith("Drift (")  # another form of the name, as search finds it
+    assert run("define", "retra", "--kb", KB).exit_code == 1  # the start of a name only suggests
 
 
 def test_define_suggests_near_names():

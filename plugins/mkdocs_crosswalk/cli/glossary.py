@@ -15,7 +15,7 @@ import yaml
 from ..core.autolink_review import by_count, site_mentions
 from ..core.glossary import TermMatcher, glossary_rows, name_keys
 from ..core.models import DOMAINS
-from ..core.search import Searcher
+from ..core.search import QUERY_PLAN, Searcher
 from .common import KB_OPTION, crosswalk_options, load_or_exit, main
 
 
@@ -94,6 +94,11 @@ def export_glossary(kb_dir, fmt, domain, tag, site_url, output, force):
     click.echo(f"wrote {len(rows)} terms to {output}", err=True)
 
 
+# The search tiers whose first answer is the term asked for, not a guess: the name however it is spelt ("ab test"),
+# or in another form of its last word ("drifting"); a prefix or a typo only suggests.
+SAME_NAME_TIERS = ("exact name", "name in another form")
+
+
 @main.command()
 @click.argument("term")
 @KB_OPTION
@@ -111,7 +116,7 @@ def define(term, kb_dir):
         # what the site's search finds for it (names first): an exact name however it is spelt ("ab test" is
         # A/B test, as in search), else suggestions, then names spelled alike ("racy" -> RACI)
         results = Searcher.of_knowledge_base(kb, full_text=False).search(term, kind="term", limit=5)
-        if results and results[0].tier == 0:
+        if results and QUERY_PLAN[results[0].tier]["tier"] in SAME_NAME_TIERS:
             found = kb[results[0].doc["id"]]
     if found is None:
         searched = [r.doc["title"] for r in results]

@@ -159,17 +159,19 @@
         letter.toc.forEach(function (entry) { entry.hidden = letter.section.hidden; });
       });
       count.textContent = (query || domains.length) ? shown + " of " + items.length + " terms" : "";
-      if (!shown && query) {  // nothing here: the words may still be in a case study, a skill or a page
-        var everywhere = document.createElement("a");
-        everywhere.href = location.pathname + "?q=" + encodeURIComponent(input.value.trim());
-        everywhere.textContent = "Search the whole site for “" + input.value.trim() + "”";
-        count.append(". ", everywhere);
-      }
       var next = new URLSearchParams(location.search);
-      query ? next.set("filter", query) : next.delete("filter");
+      query ? next.set("filter", input.value.trim()) : next.delete("filter");  // as typed: it comes back in the box
       domains.length ? next.set("domains", domains.join(",")) : next.delete("domains");
       var search = next.toString();
       history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
+      if (!shown && query) {  // nothing here: the words may still be in a case study, a skill or a page
+        var everywhere = document.createElement("a");
+        var withSearch = new URLSearchParams(location.search);  // the filter stays, for when the search closes
+        withSearch.set("q", input.value.trim());
+        everywhere.href = location.pathname + "?" + withSearch.toString();
+        everywhere.textContent = "Search the whole site for “" + input.value.trim() + "”";
+        count.append(". ", everywhere);
+      }
     }
     apply();
   }

@@ -339,7 +339,10 @@
     document.addEventListener("keydown", function (e) { if (e.key === "Escape" && !box.hidden) close(); });
     box.addEventListener("click", function (e) { if (e.target === box) close(); });
     document.addEventListener("keydown", function (e) {
-      var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName) || document.activeElement.isContentEditable;
+      // "/" and "s" are typed into a text field or pick an option in a list; on a checkbox or a button they search
+      var el = document.activeElement;
+      var typing = el.tagName === "TEXTAREA" || el.tagName === "SELECT" || el.isContentEditable ||
+        (el.tagName === "INPUT" && !/^(checkbox|radio|button|submit|reset|range|color|file)$/.test(el.type));
       if (!typing && (e.key === "/" || e.key === "s") && !e.ctrlKey && !e.metaKey && !e.altKey) { e.preventDefault(); open(); }
     });
     var params = new URLSearchParams(location.search);
