@@ -48,6 +48,17 @@ FOCUSED = """() => { const e = document.activeElement; const r = e.getBoundingCl
           drawer: !!e.closest('.md-sidebar--primary')}; }"""
 
 
+def press(page, key: str, settle: int = 400) -> dict:
+    """Press ``key`` and let the drawer or a panel finish sliding: what has the focus then (FOCUSED)."""
+    page.keyboard.press(key)
+    page.wait_for_timeout(settle)
+    return page.evaluate(FOCUSED)
+
+
+def tab_stops(page, count: int) -> list[dict]:
+    return [press(page, "Tab", 0) for _ in range(count)]
+
+
 def test_the_phone_menu_works_by_keyboard_and_its_closed_drawer_takes_no_focus(chromium, shipped_url):
     """At 390 px the navigation drawer is closed: Tab must not wander through its links off screen (it did,
     twenty presses of nothing visible); the menu button takes focus, says whether it is open, opens with
@@ -77,28 +88,18 @@ def test_the_phone_menu_works_by_keyboard_and_its_closed_drawer_takes_no_focus(c
     assert page.evaluate(FOCUSED)["name"] == "Home"  # the drawer's links, in order, now on screen
 
     # every Tab stop in the open drawer is on screen, and Tab goes round it rather than out to the page behind
-    stops = []
-    for _ in range(20):
-        page.keyboard.press("Tab")
-        stops.append(page.evaluate(FOCUSED))
+    stops = tab_stops(page, 20)
     assert [s for s in stops if not (s["drawer"] and s["seen"])] == [], stops
     names = [s["name"] for s in stops]
     assert "Practice" in names and names.count("Home") >= 2  # round again
     # a section opens by keyboard into its panel, whose items alone take focus; its title leads back
     page.locator('.md-nav__item--nested > label.md-nav__link:has-text("Practice")').focus()
-    page.keyboard.press("Enter")
-    page.wait_for_timeout(400)
-    assert page.evaluate(FOCUSED) == {"name": "Back from Practice", "seen": True, "drawer": True}
-    inside = []
-    for _ in range(5):
-        page.keyboard.press("Tab")
-        inside.append(page.evaluate(FOCUSED))
+    assert press(page, "Enter") == {"name": "Back from Practice", "seen": True, "drawer": True}
+    inside = tab_stops(page, 5)
     assert [s["name"] for s in inside] == ["Case studies", "Skill guides", "Interview rubrics", "Back from Practice", "Case studies"]
     assert all(s["seen"] for s in inside), inside
     page.locator('[aria-label="Back from Practice"]').focus()
-    page.keyboard.press("Enter")
-    page.wait_for_timeout(400)
-    assert page.evaluate(FOCUSED) == {"name": "Practice", "seen": True, "drawer": True}
+    assert press(page, "Enter") == {"name": "Practice", "seen": True, "drawer": True}
 
     page.keyboard.press("Escape")
     assert not page.evaluate("document.getElementById('__drawer').checked")
@@ -118,18 +119,11 @@ def test_the_phone_menu_by_keyboard_on_a_page_inside_a_section(chromium, shipped
     page = context.new_page()
     page.goto(shipped_url + "guide/search/")
     page.locator('.md-header label[for="__drawer"]').focus()
-    page.keyboard.press("Enter")
-    page.wait_for_timeout(400)
-    assert page.evaluate(FOCUSED) == {"name": "Back from Guide", "seen": True, "drawer": True}
-    page.keyboard.press("Enter")
-    page.wait_for_timeout(400)
-    assert page.evaluate(FOCUSED) == {"name": "Guide", "seen": True, "drawer": True}
-    names = []
-    for _ in range(10):
-        page.keyboard.press("Tab")
-        focused = page.evaluate(FOCUSED)
-        assert focused["drawer"] and focused["seen"], focused
-        names.append(focused["name"])
+    assert press(page, "Enter") == {"name": "Back from Guide", "seen": True, "drawer": True}
+    assert press(page, "Enter") == {"name": "Guide", "seen": True, "drawer": True}
+    stops = tab_stops(page, 10)
+    assert [s for s in stops if not (s["drawer"] and s["seen"])] == [], stops
+    names = [s["name"] for s in stops]
     assert names.count("Guide") == 1 and "Practice" in names  # round the menu, the reader's own section included
     page.evaluate("document.activeElement.blur()")
     page.keyboard.press("Escape")

@@ -13,21 +13,16 @@ from __future__ import annotations
 
 import pytest
 
-from support.fourth_glossary import held_back, links, load_labels, load_pages, load_terms, score, split
+from support import fourth_glossary
+from support.fourth_glossary import held_back, load_labels, load_pages, score, split
 from support.heldout_glossary import precision
+from support.labelled_glossary import glossary_fixtures, unlabelled
 
 FOURTH_PRECISION = 131 / 136
 FOURTH_COMMON_WORD_RECALL = 25 / 47
 
 
-@pytest.fixture(scope="module")
-def terms():
-    return load_terms()
-
-
-@pytest.fixture(scope="module")
-def found(terms) -> list[dict]:
-    return links(terms)
+terms, found = glossary_fixtures(fourth_glossary)
 
 
 def test_the_import_is_the_glossary_as_it_is(terms):
@@ -46,8 +41,7 @@ def test_the_import_is_the_glossary_as_it_is(terms):
 def test_every_link_on_the_pages_is_labelled_at_the_mention_it_links(found):
     labels = load_labels()
     assert len(found) >= 120
-    unlabelled = [f"{link['key']} @ {link['at']} :: {link['context']}" for link in found if labels["at"].get(link["key"]) != link["at"]]
-    assert unlabelled == [], "label these links by hand in labels.json (python -m support.fourth_glossary --list)"
+    assert unlabelled(found, labels) == [], "label these links by hand in labels.json (python -m support.fourth_glossary --list)"
     assert set(labels["wrong"]) == {key for key, right in labels["links"].items() if not right}  # a reason for each
     assert set(labels["common_word_links"]) <= set(labels["links"])
 

@@ -9,22 +9,15 @@ has seen gets (docs/guide/glossary.md, "Measured")."""
 
 from __future__ import annotations
 
-import pytest
-
+from support import third_glossary
 from support.heldout_glossary import precision
-from support.third_glossary import links, load_labels, load_pages, load_terms, split
+from support.labelled_glossary import glossary_fixtures, unlabelled
+from support.third_glossary import load_labels, load_pages, split
 
 THIRD_PRECISION = 103 / 116
 
 
-@pytest.fixture(scope="module")
-def terms():
-    return load_terms()
-
-
-@pytest.fixture(scope="module")
-def found(terms) -> list[dict]:
-    return links(terms)
+terms, found = glossary_fixtures(third_glossary)
 
 
 def test_the_import_is_the_glossary_as_it_is(terms):
@@ -39,8 +32,7 @@ def test_the_import_is_the_glossary_as_it_is(terms):
 def test_every_link_on_the_pages_is_labelled_at_the_mention_it_links(found):
     labels = load_labels()
     assert len(found) >= 110
-    unlabelled = [f"{link['key']} @ {link['at']} :: {link['context']}" for link in found if labels["at"].get(link["key"]) != link["at"]]
-    assert unlabelled == [], "label these links by hand in labels.json (python -m support.third_glossary --list)"
+    assert unlabelled(found, labels) == [], "label these links by hand in labels.json (python -m support.third_glossary --list)"
     assert set(labels["wrong"]) == {key for key, right in labels["links"].items() if not right}  # a reason for each
 
 
