@@ -128,4 +128,11 @@ def test_the_phone_menu_by_keyboard_on_a_page_inside_a_section(chromium, shipped
     page.evaluate("document.activeElement.blur()")
     page.keyboard.press("Escape")
     assert not page.evaluate("document.getElementById('__drawer').checked")
+    # closed with a click on the page behind it, the focus goes back to the menu button, not to the page
+    page.locator('.md-header label[for="__drawer"]').focus()
+    press(page, "Enter")
+    page.mouse.click(370, 500)
+    page.wait_for_timeout(400)
+    assert not page.evaluate("document.getElementById('__drawer').checked")
+    assert page.evaluate(FOCUSED)["name"] == "Navigation menu"
     context.close()

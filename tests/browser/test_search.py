@@ -223,9 +223,21 @@ def test_the_box_says_how_many_results_there_are_and_shows_more_on_request(brows
     status = browser_page.locator(".cw-search__status")
     total = int(re.match(r"12 of (\d+) results$", status.inner_text()).group(1))
     assert total > 12 and browser_page.locator("#cw-search-results li").count() == 12
-    browser_page.get_by_role("button", name=re.compile(r"^Show \d+ more$")).click()
+    more = browser_page.get_by_role("button", name=re.compile(r"^Show \d+ more$"))
+    more.focus()
+    browser_page.keyboard.press("Enter")  # by keyboard: the focus must not be lost meanwhile
     browser_page.wait_for_function("n => document.querySelectorAll('#cw-search-results li').length === n", arg=min(24, total))
     assert status.inner_text() == (f"24 of {total} results" if total > 24 else f"{total} results")
+    # back in the box, on the first result added, which is in view
+    assert box.evaluate("el => el === document.activeElement") and box.get_attribute("aria-activedescendant") == "cw-search-result-12"
+    added = browser_page.locator("#cw-search-result-12")
+    assert added.get_attribute("aria-selected") == "true" and added.evaluate(
+        "el => { const r = el.getBoundingClientRect(), p = el.closest('.cw-search__panel').getBoundingClientRect(); return r.top >= p.top && r.bottom <= p.bottom; }"
+    )
+    # Tab goes round the box's own controls, never out to the page behind it
+    for _ in range(6):
+        browser_page.keyboard.press("Tab")
+        assert browser_page.evaluate("() => !!document.activeElement.closest('.cw-search')")
     box.fill("RACI matrix")
     browser_page.wait_for_function("() => document.getElementById('cw-search-results').dataset.cwQuery === 'RACI matrix'")
     assert browser_page.locator("#cw-search-results li").count() <= 12

@@ -123,7 +123,12 @@
         }
       }
     });
-    toggle.addEventListener("change", sync);
+    toggle.addEventListener("change", function () {
+      sync();
+      // closed by a click on the page behind it (Material's overlay): the focus goes back to the button, not the page
+      var focused = document.activeElement;
+      if (!toggle.checked && (!focused || focused === document.body || drawer.contains(focused))) button.focus();
+    });
     sync();
   }
 

@@ -299,7 +299,7 @@
   }
 
   // --- the search box: a combobox with a listbox of results, usable with the keyboard alone
-  var box, input, list, filters, status, more, active = -1, results = [], lastKey = null, shownKey = null;
+  var box, input, list, filters, status, more, firstAdded = -1, active = -1, results = [], lastKey = null, shownKey = null;
   var HIGHLIGHT = "h";  // the words a search result's page marks
   var PARAMS = ["q", "kind", "level", "domain"];  // the box's state in the address: a search can be linked and reloaded
   function build() {
@@ -321,9 +321,10 @@
     // More than the first twelve on request: the status says "12 of 27 results" and this adds the next twelve.
     more = document.createElement("button"); more.type = "button"; more.className = "cw-search__more md-button"; more.hidden = true;
     list.parentNode.appendChild(more);
+    // The answer shown stays until the longer one comes (no names-only answer in between, which hid the button
+    // and dropped the focus); then the focus goes back to the box, on the first result added.
     more.addEventListener("click", function () {
-      limit += LIMIT; complete = null; render();
-      if (list.children[limit - LIMIT]) list.children[limit - LIMIT].scrollIntoView({ block: "nearest" });
+      firstAdded = results.length; limit += LIMIT; render();
     });
     filters = Array.prototype.slice.call(box.querySelectorAll("select"));
     fillFilters();
@@ -337,6 +338,13 @@
     });
     // Escape closes the open box wherever the focus is (a box opened from the address on load may not hold it yet)
     document.addEventListener("keydown", function (e) { if (e.key === "Escape" && !box.hidden) close(); });
+    // Tab goes round the box's own controls, as in any dialog, not out to the page behind the backdrop
+    box.addEventListener("keydown", function (e) {
+      if (e.key !== "Tab") return;
+      var controls = [input].concat(filters, more.hidden ? [] : [more]), at = controls.indexOf(document.activeElement);
+      if (e.shiftKey && at <= 0) { e.preventDefault(); controls[controls.length - 1].focus(); }
+      else if (!e.shiftKey && at === controls.length - 1) { e.preventDefault(); controls[0].focus(); }
+    });
     box.addEventListener("click", function (e) { if (e.target === box) close(); });
     document.addEventListener("keydown", function (e) {
       // "/" and "s" are typed into a text field or pick an option in a list; on a checkbox or a button they search
@@ -439,11 +447,11 @@
     var query = input.value, f = {};
     filters.forEach(function (s) { f[s.dataset.filter] = s.value; });
     remember({ q: query.trim() ? query : "", kind: f.kind, level: f.level, domain: f.domain });
-    var asked = query + "\u0000" + JSON.stringify(f);
-    if (asked !== lastAskedFor) limit = LIMIT;  // a new question starts again at the first twelve
+    var asked = query + "\u0000" + JSON.stringify(f), sameQuestion = asked === lastAskedFor;
+    if (!sameQuestion) { limit = LIMIT; firstAdded = -1; }  // a new question starts again at the first twelve
     lastAskedFor = asked;
     var key = asked + "\u0000" + limit;
-    if (key !== lastKey) complete = null;
+    if (key !== lastKey && !sameQuestion) complete = null;  // more of the same: the answer shown stays meanwhile
     lastKey = key;
     // Names answer now; the worker's whole answer (names and text, ranked together) replaces them when it comes.
     if (!complete) show(query.trim() ? search(query, f, limit) : [], false);
@@ -460,6 +468,8 @@
     shownKey = lastKey;
     results = rows;
     active = results.length ? Math.max(0, results.findIndex(function (r) { return href(r) === selected; })) : -1;
+    var added = isComplete && firstAdded >= 0 && results.length > firstAdded ? firstAdded : -1;
+    if (added >= 0) { active = added; firstAdded = -1; }
     var qw = words(query);
     list.textContent = "";
     list.dataset.cwComplete = String(isComplete);  // for tests and the benchmark: which answer is shown
@@ -482,6 +492,7 @@
     });
     input.setAttribute("aria-expanded", String(results.length > 0));
     if (results.length) input.setAttribute("aria-activedescendant", "cw-search-result-" + active); else input.removeAttribute("aria-activedescendant");
+    if (added >= 0) { input.focus(); list.children[added].scrollIntoView({ block: "nearest" }); }
     var waiting = meta && !missing.length && (!workerReady || !isComplete);
     var total = Math.max(rows.total || 0, results.length);
     var found = results.length
