@@ -35,8 +35,8 @@ class _TolerantLoader(yaml.SafeLoader):
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def crosswalk_options(config_file: Path, plugin: str = "crosswalk") -> dict:
-    """The options of the ``crosswalk`` plugin (or another ``plugin``) in a site's configuration ({} when it has none)."""
+def plugin_options(config_file: Path, plugin: str) -> dict:
+    """The options of ``plugin`` (``crosswalk``, ``crosswalk-glossary``...) in a site's configuration ({} when it has none)."""
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
     except (OSError, yaml.YAMLError) as exc:
@@ -53,7 +53,7 @@ def kinds_or_exit() -> KindRegistry:
     if not config_file.is_file():
         return load_site_kinds(None, Path("."))
     try:
-        return load_site_kinds(crosswalk_options(config_file).get("kinds"), config_file.resolve().parent, config_name=config_file.name)
+        return load_site_kinds(plugin_options(config_file, "crosswalk").get("kinds"), config_file.resolve().parent, config_name=config_file.name)
     except KindError as exc:
         click.echo(f"Crosswalk cannot use the site's own kinds:\n{exc}", err=True)
         sys.exit(1)

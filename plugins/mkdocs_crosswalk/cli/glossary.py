@@ -16,7 +16,7 @@ from ..core.autolink_review import by_count, site_mentions
 from ..core.glossary import TermMatcher, glossary_rows, name_keys
 from ..core.models import DOMAINS
 from ..core.search import QUERY_PLAN, Searcher
-from .common import KB_OPTION, crosswalk_options, load_or_exit, main
+from .common import KB_OPTION, load_or_exit, main, plugin_options
 
 
 def _site_url(option: str | None) -> str:
@@ -148,24 +148,22 @@ def autolinks(kb_dir, site_dir, term_ids, every_term):
         click.echo(f"{site_dir}: no built site here; build it first (mkdocs build), or pass --site", err=True)
         sys.exit(1)
     config = Path(click.get_current_context().find_root().params.get("config_file") or "mkdocs.yml")
-    never = crosswalk_options(config, "crosswalk-glossary").get("never_autolink") or [] if config.is_file() else []
+    never = plugin_options(config, "crosswalk-glossary").get("never_autolink") or [] if config.is_file() else []
     matcher = TermMatcher.for_terms(kb.terms, never=never)
     unknown = [t for t in term_ids if kb.get(t) is None or kb.get(t).kind != "term"]
     if unknown:
         raise click.BadParameter(f"no term with the id {', '.join(map(repr, unknown))}", param_hint="--term")
     mentions = site_mentions(site_dir)
 
-    def common_word(term_id: str) -> bool:  # linked by a name that needs evidence
-        return any(weak for s in mentions[term_id] for *_, weak in matcher.mentions(s.mention.text))
-
-    shown = [t for t in mentions if kb.get(t) is not None and (t in term_ids if term_ids else every_term or common_word(t))]
+    # the terms linked by a name that needs evidence (a common word)
+    common = {t for t, sightings in mentions.items() if any(weak for s in sightings for *_, weak in matcher.mentions(s.mention.text))}
+    shown = [t for t in mentions if kb.get(t) is not None and (t in term_ids if term_ids else every_term or t in common)]
     if not shown:
         click.echo("No autolinks" + (" of these terms." if term_ids else " of common-word names." if not every_term else "."))
         return
-    for term_id in by_count(mentions, shown):
+    for term_id, pages in by_count(mentions, shown):
         term, sightings = kb[term_id], mentions[term_id]
-        pages = len({p for s in sightings for p in s.pages})
-        note = "common word, linked on evidence" if common_word(term_id) else "linked by name"
+        note = "common word, linked on evidence" if term_id in common else "linked by name"
         click.echo(click.style(term.title, bold=True) + f"  ({term_id}; {note}): {pages} page{'s' if pages != 1 else ''}")
         for s in sightings:
             where = s.pages[0] + (f" and {len(s.pages) - 1} more" if len(s.pages) > 1 else "")

@@ -105,7 +105,8 @@ def site_mentions(site_dir: Path) -> dict[str, list[Sighting]]:
     return {term_id: list(sightings.values()) for term_id, sightings in found.items()}
 
 
-def by_count(mentions: dict[str, list[Sighting]], term_ids: Iterable[str]) -> list[str]:
-    """``term_ids`` with the most linked pages first (ties by id): the terms whose sense matters on most pages."""
+def by_count(mentions: dict[str, list[Sighting]], term_ids: Iterable[str]) -> list[tuple[str, int]]:
+    """``(term id, number of pages linking it)`` of ``term_ids``, the most linked first (ties by id): the terms whose
+    sense matters on most pages."""
     pages = {term_id: len({p for s in mentions.get(term_id, ()) for p in s.pages}) for term_id in term_ids}
-    return sorted(pages, key=lambda term_id: (-pages[term_id], term_id))
+    return sorted(pages.items(), key=lambda item: (-item[1], item[0]))

@@ -180,12 +180,12 @@ def page_document(title: str, url: str, boost: float = 1.0) -> dict:
 
 
 def search_boost(value, where: str) -> float:
-    """A page's ``search: boost:`` as a number: a positive number as given; anything else is refused, naming the
-    page, rather than silently ignored."""
+    """A page's ``search: boost:`` as a number: above 0 and at most 100, as given; anything else is refused, naming
+    the page, rather than silently ignored."""
     if value is None:
         return 1.0
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 100:
-        raise ValueError(f"{where}: search: boost: {value!r} is not a number above 0 (for example 0.5 or 2)")
+        raise ValueError(f"{where}: search: boost: {value!r} is not a number above 0 and at most 100 (for example 0.5 or 2)")
     return float(value)
 
 
@@ -705,7 +705,9 @@ def query_terms(spec: dict, query_words: list[str]) -> list[tuple[str, bool]]:
     """(term, is_last) pairs for one clause spec; empty when the clause does not apply."""
     how = spec["term"]
     if how in ("key", "stem_key", "root_key"):
-        last_word = {"key": query_words[-1], "stem_key": stem(query_words[-1]), "root_key": root(stem(query_words[-1]))}[how]
+        last_word = query_words[-1] if how == "key" else stem(query_words[-1])
+        if how == "root_key":
+            last_word = root(last_word)
         key_words = [*query_words[:-1], last_word]
         key = name_key(key_words)[: LIMITS["key_length"]]
         return [(key, True)] if key else []

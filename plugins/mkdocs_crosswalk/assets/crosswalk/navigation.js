@@ -62,8 +62,7 @@
 
     function open(byKeyboard) {
       toggle.checked = true;
-      toggle.dispatchEvent(new Event("change", { bubbles: true }));
-      sync();
+      toggle.dispatchEvent(new Event("change", { bubbles: true }));  // its listener keeps aria-expanded true
       // the drawer stops being hidden at once (crosswalk.css), so its first link can take focus now
       if (byKeyboard) {
         var first = shown()[0];
@@ -74,7 +73,6 @@
     function close() {
       toggle.checked = false;
       toggle.dispatchEvent(new Event("change", { bubbles: true }));
-      sync();
       button.focus();
     }
 

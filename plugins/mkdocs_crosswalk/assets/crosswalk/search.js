@@ -441,7 +441,8 @@
   if (!IN_WORKER) {
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", markLanding); else markLanding();
   }
-  var lastAsked = null, asking = false, limit = 12, lastAskedFor = null;
+  var LIMIT = 12;  // results shown at first, and added by "Show 12 more"
+  var lastAsked = null, asking = false, limit = LIMIT, lastAskedFor = null;
   function render() {
     if (!input || box.hidden) return;
     var query = input.value, f = {};
@@ -460,7 +461,6 @@
       worker.postMessage({ type: "search", key: key, query: query, filters: f, limit: limit });
     }
   }
-  var LIMIT = 12;
   function show(rows, isComplete) {
     var query = input.value;
     // A new query starts at the best result; the full answer arriving keeps the reader's selection.
